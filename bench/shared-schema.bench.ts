@@ -1,0 +1,74 @@
+// Validation and CSV codec speed on 10,000 synthetic records, measured side by side with
+// JSON.parse of the same records in one run (medians of several rounds), since ratios on
+// the same machine at the same moment are what stays comparable on a shared machine.
+// Targets (issue 2): jitless validation ≤ 5x JSON.parse; CSV decode ≤ 3x JSON.parse.
+import { z } from "zod";
+import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
+import { encodeHd4dpCsv } from "../shared-schema/src/csv/encode-hd4dp-csv.ts";
+import { spinSurg } from "../shared-schema/src/spin-surg-schema.ts";
+import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
+
+z.config({ jitless: true });
+
+const COUNT = 10_000;
+const ROUNDS = 15;
+const records = Array.from({ length: COUNT }, (_, i) => validSpinSurgRecord(i));
+const json = records.map((record) => JSON.stringify(record));
+const jsonArray = `[${json.join(",")}]`;
+const csv = encodeHd4dpCsv(spinSurg.dcd, records);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median milliseconds of `fn` over ROUNDS rounds, after two warm-up rounds. */
+function measure(fn: () => unknown): number {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS + 2; round++) {
+    const start = performance.now();
+    fn();
+    if (round >= 2) times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+// Sanity: the benchmark measures valid records and a faithful codec, or its figures lie.
+const invalid = records.findIndex((record) => !spinSurg.validate(record).valid);
+if (invalid >= 0) throw new Error(`record ${invalid} is not valid: fix the generator`);
+const decoded = decodeHd4dpCsv(spinSurg.dcd, csv);
+if (!decoded.ok || decoded.value.rows.length !== COUNT) throw new Error("CSV decode failed");
+
+const parsed = records.map(() => ({}));
+const results = {
+  "JSON.parse (baseline)": measure(() => {
+    for (let i = 0; i < COUNT; i++) parsed[i] = JSON.parse(json[i] as string);
+  }),
+  "validate (jitless zod, warnings included)": measure(() => {
+    for (const record of records) spinSurg.validate(record);
+  }),
+  "schema.safeParse (errors only)": measure(() => {
+    const schema = spinSurg.schema(false);
+    for (const record of records) schema.safeParse(record);
+  }),
+  "CSV encode": measure(() => encodeHd4dpCsv(spinSurg.dcd, records)),
+  "CSV decode": measure(() => decodeHd4dpCsv(spinSurg.dcd, csv)),
+  "JSON.parse of one array": measure(() => JSON.parse(jsonArray)),
+};
+
+const baseline = results["JSON.parse (baseline)"];
+const targets: Record<string, number> = {
+  "validate (jitless zod, warnings included)": 5,
+  "CSV decode": 3,
+};
+console.log(`${COUNT} records, ${(csv.length / 1024).toFixed(0)} KiB CSV, median of ${ROUNDS} rounds`);
+console.log("| measure | ms | per record (µs) | x JSON.parse | target |");
+console.log("|---|---:|---:|---:|---|");
+for (const [name, ms] of Object.entries(results)) {
+  const ratio = ms / baseline;
+  const target = targets[name];
+  const verdict = target === undefined ? "" : `≤ ${target}x ${ratio <= target ? "met" : "MISSED"}`;
+  console.log(
+    `| ${name} | ${ms.toFixed(1)} | ${((ms * 1000) / COUNT).toFixed(2)} | ${ratio.toFixed(2)} | ${verdict} |`,
+  );
+}

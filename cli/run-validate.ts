@@ -1,0 +1,55 @@
+import { readFile } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import { z } from "zod";
+import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
+import { spinSurg } from "../shared-schema/src/spin-surg-schema.ts";
+import { type CliArgs, UsageError } from "./main.ts";
+
+// The same jitless mode as the worker and the extension, so the CLI cannot disagree with them.
+z.config({ jitless: true });
+
+export interface RowResult {
+  row: number;
+  status: "Success" | "Error";
+  issues: { field: string; code: string; severity: "error" | "warning"; message: string }[];
+}
+
+/** `spine-reg validate <file.csv>`: per row Success or Error, like HD4DP's RESULTS file. */
+export async function runValidate(args: CliArgs, out: Writable, err: Writable): Promise<number> {
+  const [path, ...extra] = args.positional;
+  if (!path || extra.length > 0) throw new UsageError("validate takes exactly one CSV file.");
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (error as Error).message;
+    err.write(`spine-reg: cannot read ${path}: ${reason}.\n`);
+    return 2;
+  }
+  const decoded = decodeHd4dpCsv(spinSurg.dcd, bytes);
+  if (!decoded.ok) {
+    err.write(`spine-reg: ${path}: ${decoded.error.message}\n`);
+    return 2;
+  }
+  const results: RowResult[] = decoded.value.rows.map(({ row, record }) => {
+    const draft = record.STATUS === "draft";
+    const { valid, issues } = spinSurg.validate(record, { locale: args.locale, draft });
+    return {
+      row,
+      status: valid ? "Success" : "Error",
+      issues: issues.map(({ field, code, severity, message }) => ({ field, code, severity, message })),
+    };
+  });
+  if (args.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
+  else {
+    for (const result of results) {
+      out.write(`Row ${result.row}: ${result.status}\n`);
+      for (const issue of result.issues) {
+        out.write(`  ${issue.severity === "error" ? "Error" : "Warning"} ${issue.field}: ${issue.message}\n`);
+      }
+    }
+    const failed = results.filter((r) => r.status === "Error").length;
+    out.write(`${results.length} rows: ${results.length - failed} Success, ${failed} Error\n`);
+  }
+  return results.every((r) => r.status === "Success") ? 0 : 1;
+}

@@ -1,0 +1,25 @@
+import type { Dcd, DcdRecord } from "./dcd.ts";
+import { evaluateCondition, ordinalsOf } from "./evaluate-condition.ts";
+
+/**
+ * The canonical text of a record's business key (the fields that identify one registration
+ * in the registry, domain.md §2), e.g. `IDC_PAT=93051822361|D_SURG=2025-03-04|CD_HPIN=...`.
+ * It carries patient identifiers: hash it before storing or logging it.
+ */
+export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {
+  const { fields, fallback } = dcd.businessKey;
+  const ctx = { values: record, invalid: new Set<string>(), today: "", ordinals: ordinalsOf(dcd) };
+  const chosen = fallback && evaluateCondition(fallback.when, ctx) === true ? fallback.fields : fields;
+  // Names are compared as the registry would: case and surrounding spaces do not matter.
+  return chosen
+    .map((name) => `${name}=${String(record[name] ?? "").trim().toUpperCase()}`)
+    .join("|");
+}
+
+/** The business-key fields whose values differ between two versions of a record. */
+export function changedBusinessKeyFields(dcd: Dcd, before: DcdRecord, after: DcdRecord): string[] {
+  const names = new Set([...dcd.businessKey.fields, ...(dcd.businessKey.fallback?.fields ?? [])]);
+  return [...names].filter(
+    (name) => String(before[name] ?? "").trim().toUpperCase() !== String(after[name] ?? "").trim().toUpperCase(),
+  );
+}

@@ -1,0 +1,176 @@
+// The typed format of a Healthdata data collection definition (DCD). A DCD is data: every
+// field, requirement, condition, code list and cross-field rule of a registry form lives in
+// a value of type `Dcd`, and `compile-dcd.ts` turns it into a zod schema. Replacing the
+// provisional SPIN_SURG definition by the official workbook is a data change, not a code
+// change (shared/spec/dcd-spin-surg.md).
+
+export const LOCALES = ["fr", "nl", "de", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in the four languages of Belgian users. */
+export type Translations = Record<Locale, string>;
+
+export type FieldType = "text" | "date" | "integer" | "code" | "multi" | "bool" | "repeat";
+
+/**
+ * Named value formats. The DCD names them; the algorithms live in `identifiers/`.
+ * - `niss`: national register number, normalized to 11 digits.
+ * - `nihii-physician`: 11-digit NIHII of a physician (profession digit 1).
+ * - `email`: an e-mail address.
+ */
+export type TextFormat = "niss" | "nihii-physician" | "email";
+
+/**
+ * Formats for the values of a code or multi field whose list is defined by a rule rather
+ * than by enumeration: `be-postcode` (1000..9992), `nomenclature` (6 digits, mod-7 check).
+ */
+export type ValueFormat = "be-postcode" | "nomenclature";
+
+export interface CodeItem {
+  value: string;
+  label: Translations;
+  /** In a multi field, a value that excludes every other value (e.g. "0 none"). */
+  exclusive?: boolean;
+}
+
+export interface CodeList {
+  name: string;
+  /** Enumerated values, in their natural order (the order gives `ordinal` comparisons). */
+  items: CodeItem[];
+  /** Values beyond `items` that are valid when they match this format. */
+  format?: ValueFormat;
+}
+
+/**
+ * A value a condition or a rule compares. A date operand may be moved by whole years
+ * (`addYears`, negative: earlier); `ordinal` is the position of a code in its list;
+ * `derive` reads a value out of an identifier field (see `resolve-operand.ts`).
+ */
+export type Operand =
+  | { field: string; addYears?: number; ordinal?: true; derive?: Derivation }
+  | { value: string | number | boolean }
+  | { today: true; addYears?: number };
+
+/** `niss.birthDate`: ISO date encoded in a NISS; `niss.sexCode`: SNOMED CT sex code. */
+export type Derivation = "niss.birthDate" | "niss.sexCode";
+
+export type Comparator = "<" | "<=" | "==" | "!=" | ">=" | ">";
+
+export type Condition =
+  | { filled: string }
+  | { empty: string }
+  | { field: string; equals: string | number | boolean }
+  | { field: string; oneOf: (string | number)[] }
+  /** A multi field holds at least one of the values. */
+  | { field: string; includesAny: string[] }
+  | { compare: [Operand, Comparator, Operand] }
+  /**
+   * At least one code of a multi field has this eligibility decision (eligibility.ts), on
+   * the date held by the field `on` (default: today).
+   */
+  | {
+      field: string;
+      anyEligibility: "required" | "exempt" | "not_in_scope" | "unknown";
+      on?: string;
+    }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export type Severity = "error" | "warning";
+
+/**
+ * A rule: when `when` holds (default: always), `assert` must hold, else an issue `code` of
+ * `severity` is reported on `field`. A rule whose operands are empty or invalid is skipped:
+ * emptiness is the business of `required`, malformed values of the field's own checks.
+ */
+export interface Rule {
+  code: string;
+  field: string;
+  severity: Severity;
+  when?: Condition;
+  assert: Condition;
+  message: Translations;
+  /** Values offered to the message as {name} placeholders, besides {field}. */
+  params?: Record<string, string | number>;
+}
+
+export interface FieldBase {
+  name: string;
+  label: Translations;
+  help?: Translations;
+  /** `true`, `false`, or a condition under which the field is required. */
+  required: boolean | Condition;
+  /** Set by the registry or the product, never entered by the user. */
+  system?: boolean;
+}
+
+export interface TextField extends FieldBase {
+  type: "text";
+  maxLength?: number;
+  format?: TextFormat;
+}
+export interface DateField extends FieldBase {
+  type: "date";
+}
+export interface IntegerField extends FieldBase {
+  type: "integer";
+  min?: number;
+  max?: number;
+}
+export interface CodeField extends FieldBase {
+  type: "code";
+  codeList: string;
+}
+export interface MultiField extends FieldBase {
+  type: "multi";
+  codeList: string;
+  minItems?: number;
+}
+export interface BoolField extends FieldBase {
+  type: "bool";
+}
+export interface RepeatField extends FieldBase {
+  type: "repeat";
+  minItems: number;
+  maxItems: number;
+  fields: Exclude<Field, RepeatField>[];
+}
+
+export type Field =
+  | TextField
+  | DateField
+  | IntegerField
+  | CodeField
+  | MultiField
+  | BoolField
+  | RepeatField;
+
+export interface Dcd {
+  /** Technical DCD name, e.g. SPIN_SURG. */
+  id: string;
+  /** Semantic version: major may invalidate records, minor adds choices, patch fixes. */
+  version: string;
+  label: Translations;
+  /** Where the definition comes from, and what in it is assumed. */
+  source: string;
+  fields: Field[];
+  codeLists: CodeList[];
+  rules: Rule[];
+  /** Fields whose values identify one registration in the registry (domain.md §2). */
+  businessKey: { fields: string[]; fallback?: { when: Condition; fields: string[] } };
+}
+
+/** A record as JSON: technical name -> value (dates ISO YYYY-MM-DD, codes as values). */
+export type RecordValue = string | number | boolean | string[] | RepeatEntry[];
+export type RepeatEntry = Record<string, string | number | boolean | string[]>;
+export type DcdRecord = Record<string, RecordValue | null | undefined>;
+
+export interface Issue {
+  /** Technical field name; in a repeat block `IMPLANT[2].MS_IMPL_QTY` (1-based). */
+  field: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  params: Record<string, string | number>;
+}

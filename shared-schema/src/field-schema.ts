@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { CodeList, Field, TextFormat, ValueFormat } from "./dcd.ts";
+import { parseNihii } from "./identifiers/nihii.ts";
+import { parseNiss } from "./identifiers/niss.ts";
+import { isNomenclatureCode } from "./identifiers/nomenclature.ts";
+import { isBelgianPostcode } from "./identifiers/postcode.ts";
+
+// The zod schema of one field's value, from its DCD type and format. Malformed values raise
+// issues whose `params.code` names the message (messages.ts); requirement and cross-field
+// rules are checked on the whole record (record-schema.ts).
+
+type Ctx = z.core.$RefinementCtx<string>;
+
+function fail(ctx: Ctx, code: string, params: Record<string, string | number> = {}): void {
+  ctx.addIssue({ code: "custom", input: ctx.value, params: { code, ...params } });
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
+
+// Deliberately simple: one @, no spaces, a dot in the domain. The registry checks the rest.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkTextFormat(format: TextFormat, value: string, ctx: Ctx): void {
+  if (format === "email") {
+    if (!EMAIL.test(value)) fail(ctx, "invalid_email");
+  } else if (format === "niss") {
+    const niss = parseNiss(value);
+    if (!niss.ok) fail(ctx, `niss_${niss.reason}`);
+  } else {
+    const nihii = parseNihii(value, { profession: "1" });
+    if (!nihii.ok) fail(ctx, `nihii_${nihii.reason}`);
+  }
+}
+
+function normalizeText(format: TextFormat | undefined): ((value: string) => string) | undefined {
+  if (format === "niss") {
+    return (value) => {
+      const niss = parseNiss(value);
+      return niss.ok ? niss.niss : value;
+    };
+  }
+  if (format === "nihii-physician") {
+    return (value) => {
+      const nihii = parseNihii(value);
+      return nihii.ok ? nihii.nihii : value;
+    };
+  }
+  return undefined;
+}
+
+const VALUE_FORMATS: Record<ValueFormat, { test(value: string): boolean; code: string }> = {
+  "be-postcode": { test: isBelgianPostcode, code: "invalid_postcode" },
+  nomenclature: { test: isNomenclatureCode, code: "invalid_nomenclature" },
+};
+
+/** A predicate for the values of a code list, and the message code when one is not in it. */
+function codeTest(list: CodeList): { isValid(value: string): boolean; code: string } {
+  const values = new Set(list.items.map((item) => item.value));
+  const format = list.format ? VALUE_FORMATS[list.format] : undefined;
+  if (!format) return { isValid: (value) => values.has(value), code: "invalid_code" };
+  return { isValid: (value) => values.has(value) || format.test(value), code: format.code };
+}
+
+export function fieldSchema(
+  field: Field,
+  lists: ReadonlyMap<string, CodeList>,
+  entrySchema?: (fields: Field[]) => z.ZodType,
+): z.ZodType {
+  switch (field.type) {
+    case "text": {
+      let schema = z.string();
+      if (field.maxLength !== undefined) schema = schema.max(field.maxLength);
+      const format = field.format;
+      if (format) schema = schema.superRefine((value, ctx) => checkTextFormat(format, value, ctx));
+      const normalize = normalizeText(format);
+      return normalize ? schema.overwrite(normalize) : schema;
+    }
+    case "date":
+      return z.string().superRefine((value, ctx) => {
+        if (!isIsoDate(value)) fail(ctx, "invalid_date");
+      });
+    case "integer": {
+      let schema = z.int();
+      if (field.min !== undefined) schema = schema.min(field.min);
+      if (field.max !== undefined) schema = schema.max(field.max);
+      return schema;
+    }
+    case "bool":
+      return z.boolean();
+    case "code": {
+      const test = codeTest(listOf(field.codeList, lists));
+      return z.string().superRefine((value, ctx) => {
+        if (!test.isValid(value)) fail(ctx, test.code, { value });
+      });
+    }
+    case "multi": {
+      const list = listOf(field.codeList, lists);
+      const test = codeTest(list);
+      const exclusive = list.items.filter((item) => item.exclusive);
+      return z.array(z.string()).superRefine((values, ctx) => {
+        const seen = new Set<string>();
+        for (const value of values) {
+          if (!test.isValid(value)) fail(ctx as unknown as Ctx, test.code, { value });
+          else if (seen.has(value)) fail(ctx as unknown as Ctx, "duplicate_value", { value });
+          seen.add(value);
+        }
+        if (values.length < 2) return;
+        for (const item of exclusive) {
+          if (seen.has(item.value)) {
+            fail(ctx as unknown as Ctx, "exclusive_value", { value: item.value });
+          }
+        }
+      });
+    }
+    case "repeat": {
+      if (!entrySchema) throw new Error(`${field.name}: a repeat block cannot be nested`);
+      return z.array(entrySchema(field.fields)).max(field.maxItems);
+    }
+  }
+}
+
+function listOf(name: string, lists: ReadonlyMap<string, CodeList>): CodeList {
+  const list = lists.get(name);
+  // A DCD that names a missing list is a broken definition: fail when it is compiled.
+  if (!list) throw new Error(`The DCD names the code list ${name}, which it does not define`);
+  return list;
+}

@@ -1,0 +1,143 @@
+import type { Translations } from "./dcd.ts";
+import { t } from "./translations.ts";
+
+/**
+ * Messages of the checks every DCD gets from its field types and formats. Rule messages live
+ * with the rules in the DCD. Each says which field ({field}), what is wrong and how to fix it.
+ */
+export const MESSAGES = {
+  required: t(
+    "{field} est obligatoire : complétez-le.",
+    "{field} is verplicht: vul het in.",
+    "{field} ist ein Pflichtfeld: bitte ausfüllen.",
+    "{field} is required: fill it in.",
+  ),
+  unknown_field: t(
+    "Le champ {name} n'existe pas dans {dcd} : retirez-le ou corrigez son nom.",
+    "Het veld {name} bestaat niet in {dcd}: verwijder het of verbeter de naam.",
+    "Das Feld {name} gibt es in {dcd} nicht: entfernen Sie es oder korrigieren Sie den Namen.",
+    "The field {name} does not exist in {dcd}: remove it or correct its name.",
+  ),
+  invalid_type: t(
+    "{field} doit être {expected}.",
+    "{field} moet {expected} zijn.",
+    "{field} muss {expected} sein.",
+    "{field} must be {expected}.",
+  ),
+  too_long: t(
+    "{field} dépasse {max} caractères : raccourcissez-le.",
+    "{field} is langer dan {max} tekens: maak het korter.",
+    "{field} ist länger als {max} Zeichen: bitte kürzen.",
+    "{field} is longer than {max} characters: shorten it.",
+  ),
+  out_of_range: t(
+    "{field} doit être compris entre {min} et {max}.",
+    "{field} moet tussen {min} en {max} liggen.",
+    "{field} muss zwischen {min} und {max} liegen.",
+    "{field} must be between {min} and {max}.",
+  ),
+  invalid_date: t(
+    "{field} n'est pas une date valide : utilisez AAAA-MM-JJ (jj/mm/aaaa dans un CSV).",
+    "{field} is geen geldige datum: gebruik JJJJ-MM-DD (dd/mm/jjjj in een CSV).",
+    "{field} ist kein gültiges Datum: verwenden Sie JJJJ-MM-TT (tt/mm/jjjj in einer CSV).",
+    "{field} is not a valid date: use YYYY-MM-DD (dd/mm/yyyy in a CSV).",
+  ),
+  invalid_code: t(
+    "{field} : « {value} » n'est pas une valeur de la liste : choisissez-en une.",
+    "{field}: '{value}' is geen waarde uit de lijst: kies er een.",
+    "{field}: „{value}“ ist kein Wert der Liste: wählen Sie einen.",
+    '{field}: "{value}" is not a value of the list: choose one.',
+  ),
+  invalid_postcode: t(
+    "{field} : « {value} » n'est pas un code postal belge (1000 à 9992), ni 9999 (étranger) ni 999 (inconnu).",
+    "{field}: '{value}' is geen Belgische postcode (1000 tot 9992), noch 9999 (buitenland) noch 999 (onbekend).",
+    "{field}: „{value}“ ist keine belgische Postleitzahl (1000 bis 9992), weder 9999 (Ausland) noch 999 (unbekannt).",
+    '{field}: "{value}" is not a Belgian postcode (1000 to 9992), nor 9999 (abroad) nor 999 (unknown).',
+  ),
+  invalid_nomenclature: t(
+    "{field} : « {value} » n'est pas un code de nomenclature valide (6 chiffres, le dernier étant le chiffre de contrôle) : vérifiez-le sur la facture.",
+    "{field}: '{value}' is geen geldige nomenclatuurcode (6 cijfers, het laatste is het controlecijfer): controleer hem op de factuur.",
+    "{field}: „{value}“ ist kein gültiger Nomenklaturcode (6 Ziffern, die letzte ist die Prüfziffer): prüfen Sie ihn auf der Rechnung.",
+    '{field}: "{value}" is not a valid nomenclature code (6 digits, the last one a check digit): check it on the bill.',
+  ),
+  duplicate_value: t(
+    "{field} : « {value} » est présent deux fois : gardez-en un.",
+    "{field}: '{value}' staat er twee keer in: hou er één.",
+    "{field}: „{value}“ kommt zweimal vor: behalten Sie einen.",
+    '{field}: "{value}" appears twice: keep one.',
+  ),
+  exclusive_value: t(
+    "{field} : « {label} » exclut toute autre valeur : retirez-la ou retirez les autres.",
+    "{field}: '{label}' sluit elke andere waarde uit: verwijder het of verwijder de andere.",
+    "{field}: „{label}“ schließt jeden anderen Wert aus: entfernen Sie ihn oder die anderen.",
+    '{field}: "{label}" excludes every other value: remove it or remove the others.',
+  ),
+  too_few_items: t(
+    "{field} : au moins {min} entrée(s) : ajoutez-en.",
+    "{field}: minstens {min} invoer(en): voeg er toe.",
+    "{field}: mindestens {min} Eintrag/Einträge: fügen Sie welche hinzu.",
+    "{field}: at least {min} entry(ies) needed: add one.",
+  ),
+  too_many_items: t(
+    "{field} : au plus {max} entrées : retirez-en.",
+    "{field}: hoogstens {max} invoeren: verwijder er.",
+    "{field}: höchstens {max} Einträge: entfernen Sie welche.",
+    "{field}: at most {max} entries: remove some.",
+  ),
+  invalid_email: t(
+    "{field} n'est pas une adresse e-mail valide (nom@domaine.be).",
+    "{field} is geen geldig e-mailadres (naam@domein.be).",
+    "{field} ist keine gültige E-Mail-Adresse (name@domain.be).",
+    "{field} is not a valid e-mail address (name@domain.be).",
+  ),
+  niss_format: t(
+    "{field} doit compter 11 chiffres (p. ex. 85.04.02-169.32 ou 85040216932).",
+    "{field} moet 11 cijfers tellen (bv. 85.04.02-169.32 of 85040216932).",
+    "{field} muss 11 Ziffern haben (z. B. 85.04.02-169.32 oder 85040216932).",
+    "{field} must have 11 digits (e.g. 85.04.02-169.32 or 85040216932).",
+  ),
+  niss_checksum: t(
+    "{field} : les chiffres de contrôle sont faux : recopiez le numéro depuis la carte d'identité ou la vignette.",
+    "{field}: de controlecijfers kloppen niet: neem het nummer over van de identiteitskaart of het klevertje.",
+    "{field}: die Prüfziffern stimmen nicht: übernehmen Sie die Nummer vom Personalausweis oder der Vignette.",
+    "{field}: the check digits are wrong: copy the number from the identity card or the sticker.",
+  ),
+  niss_date: t(
+    "{field} contient une date de naissance impossible : vérifiez les six premiers chiffres.",
+    "{field} bevat een onmogelijke geboortedatum: controleer de eerste zes cijfers.",
+    "{field} enthält ein unmögliches Geburtsdatum: prüfen Sie die ersten sechs Ziffern.",
+    "{field} holds an impossible birth date: check the first six digits.",
+  ),
+  nihii_format: t(
+    "{field} doit compter 11 chiffres (numéro INAMI complet avec la qualification).",
+    "{field} moet 11 cijfers tellen (volledig RIZIV-nummer met kwalificatie).",
+    "{field} muss 11 Ziffern haben (vollständige LIKIV-Nummer mit Qualifikation).",
+    "{field} must have 11 digits (the full NIHII number with its qualification).",
+  ),
+  nihii_checksum: t(
+    "{field} : les chiffres de contrôle sont faux : vérifiez le numéro INAMI.",
+    "{field}: de controlecijfers kloppen niet: controleer het RIZIV-nummer.",
+    "{field}: die Prüfziffern stimmen nicht: prüfen Sie die LIKIV-Nummer.",
+    "{field}: the check digits are wrong: check the NIHII number.",
+  ),
+  nihii_profession: t(
+    "{field} n'est pas un numéro de médecin (il doit commencer par 1).",
+    "{field} is geen artsennummer (het moet met 1 beginnen).",
+    "{field} ist keine Arztnummer (sie muss mit 1 beginnen).",
+    "{field} is not a physician's number (it must start with 1).",
+  ),
+} satisfies Record<string, Translations>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Names of the expected types, for `invalid_type`. */
+export const TYPE_NAMES = {
+  text: t("un texte", "een tekst", "ein Text", "a text"),
+  date: t("une date (AAAA-MM-JJ)", "een datum (JJJJ-MM-DD)", "ein Datum (JJJJ-MM-TT)", "a date (YYYY-MM-DD)"),
+  integer: t("un nombre entier", "een geheel getal", "eine ganze Zahl", "a whole number"),
+  code: t("un code de la liste", "een code uit de lijst", "ein Code der Liste", "a code of the list"),
+  multi: t("une liste de codes", "een lijst van codes", "eine Liste von Codes", "a list of codes"),
+  bool: t("vrai ou faux", "waar of onwaar", "wahr oder falsch", "true or false"),
+  repeat: t("une liste d'entrées", "een lijst van invoeren", "eine Liste von Einträgen", "a list of entries"),
+  record: t("un objet JSON", "een JSON-object", "ein JSON-Objekt", "a JSON object"),
+} satisfies Record<string, Translations>;

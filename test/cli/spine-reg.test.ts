@@ -1,0 +1,103 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { encodeHd4dpCsv } from "../../shared-schema/src/csv/encode-hd4dp-csv.ts";
+import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
+import { VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
+
+// The CLI as an admin runs it: a separate process, its exit code and its output.
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/spine-reg.js");
+
+async function spineReg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+const file = async (name: string, content: string | Uint8Array) => {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "spine-reg-cli-"));
+});
+
+describe("spine-reg validate", () => {
+  it("exits 0 and prints Success for every valid row", async () => {
+    const path = await file("ok.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD, VALID_RECORD]));
+    const { code, stdout } = await spineReg("validate", path);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Row 1: Success\nRow 2: Success\n");
+  });
+
+  it("exits 1 and reports the row, field and message in the requested language (--json)", async () => {
+    const bad = { ...VALID_RECORD, D_ADM: "2026-03-09", CD_URGENCY: undefined };
+    const path = await file("bad.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD, bad]));
+    const { code, stdout } = await spineReg("validate", path, "--json", "--locale", "nl");
+    expect(code).toBe(1);
+    const rows = JSON.parse(stdout);
+    expect(rows[0]).toEqual({ row: 1, status: "Success", issues: [] });
+    expect(rows[1]).toMatchObject({ row: 2, status: "Error" });
+    expect(rows[1].issues).toContainEqual({
+      field: "CD_URGENCY",
+      code: "required",
+      severity: "error",
+      message: "Urgentie is verplicht: vul het in.",
+    });
+    expect(rows[1].issues.map((i: { field: string }) => i.field)).toContain("D_ADM");
+  });
+
+  it("validates a STATUS=draft row as a draft", async () => {
+    const draft = encodeHd4dpCsv(SPIN_SURG, [{ STATUS: "draft", D_SURG: "2026-03-02" }]);
+    const { code, stdout } = await spineReg("validate", await file("draft.csv", draft));
+    expect(code).toBe(0);
+    expect(stdout).toContain("Row 1: Success");
+  });
+
+  it.each([
+    ["not UTF-8", "latin1.csv", Uint8Array.from([0x44, 0x5f, 0x53, 0x55, 0x52, 0x47, 0x0a, 0xe9, 0x0a]), /UTF-8/],
+    ["a comma separator", "comma.csv", "CD_HPIN,D_SURG\n12345625580,02/03/2026\n", /separator/],
+    ["an unknown column", "unknown.csv", "CD_HPIN;D_SURGERY\n12345625580;02/03/2026\n", /D_SURGERY/],
+  ])("exits 2 with one clear message for a file with %s", async (_, name, content, message) => {
+    const { code, stdout, stderr } = await spineReg("validate", await file(name, content));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+  });
+
+  it("exits 2 for a missing file and for bad usage", async () => {
+    expect(await spineReg("validate", join(dir, "nope.csv"))).toMatchObject({ code: 2, stderr: /does not exist/ });
+    expect(await spineReg("validate")).toMatchObject({ code: 2, stderr: /exactly one CSV file/ });
+    expect(await spineReg("validate", "x.csv", "--locale", "es")).toMatchObject({ code: 2, stderr: /fr, nl, de or en/ });
+  });
+});
+
+describe("spine-reg eligibility", () => {
+  it("prints the decision per code as JSON", async () => {
+    const { code, stdout } = await spineReg("eligibility", "224674", "281116", "999999", "--json", "--locale", "fr");
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { code: string; decision: string; reason: string }[];
+    expect(rows.map((r) => [r.code, r.decision])).toEqual([
+      ["224674", "exempt"],
+      ["281116", "required"],
+      ["999999", "unknown"],
+    ]);
+    expect(rows.every((r) => r.reason.length > 20)).toBe(true);
+  });
+
+  it("uses the article stated by the caller for a code not in the table", async () => {
+    const { stdout } = await spineReg("eligibility", "100004", "--article", "14n", "--json");
+    expect(JSON.parse(stdout)[0].decision).toBe("required");
+  });
+});

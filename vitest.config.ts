@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+// One vitest project per runtime: Node here, and one config file per other runtime
+// (workerd for the worker, WXT's fake browser for the extension, Chromium end to end).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "node",
+          include: ["test/shared-schema/**/*.test.ts", "test/cli/**/*.test.ts", "test/scripts/**/*.test.ts"],
+        },
+      },
+      "test/*/vitest.config.ts",
+    ],
+  },
+});
