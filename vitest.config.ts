@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/shared-schema/**/*.test.ts", "test/cli/**/*.test.ts", "test/scripts/**/*.test.ts"],
+          // Shared 2-core machines: spawning processes can take seconds under load.
+          testTimeout: 30_000,
+          include: [
+            "test/shared-schema/**/*.test.ts",
+            "test/cli/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+          ],
         },
       },
       "test/*/vitest.config.ts",

@@ -61,7 +61,9 @@ const targets: Record<string, number> = {
   "validate (jitless zod, warnings included)": 5,
   "CSV decode": 3,
 };
-console.log(`${COUNT} records, ${(csv.length / 1024).toFixed(0)} KiB CSV, median of ${ROUNDS} rounds`);
+console.log(
+  `${COUNT} records, ${(csv.length / 1024).toFixed(0)} KiB CSV, median of ${ROUNDS} rounds`,
+);
 console.log("| measure | ms | per record (µs) | x JSON.parse | target |");
 console.log("|---|---:|---:|---:|---|");
 for (const [name, ms] of Object.entries(results)) {

@@ -14,7 +14,8 @@ export function runEligibility(args: CliArgs, out: Writable): number {
     const rows = decisions.map(({ code, decision, reason }) => ({ code, decision, reason }));
     out.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    for (const { code, decision, reason } of decisions) out.write(`${code}\t${decision}\t${reason}\n`);
+    for (const { code, decision, reason } of decisions)
+      out.write(`${code}\t${decision}\t${reason}\n`);
   }
   return 0;
 }

@@ -22,7 +22,10 @@ export async function runValidate(args: CliArgs, out: Writable, err: Writable): 
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? "it does not exist"
+        : (error as Error).message;
     err.write(`spine-reg: cannot read ${path}: ${reason}.\n`);
     return 2;
   }
@@ -37,7 +40,12 @@ export async function runValidate(args: CliArgs, out: Writable, err: Writable): 
     return {
       row,
       status: valid ? "Success" : "Error",
-      issues: issues.map(({ field, code, severity, message }) => ({ field, code, severity, message })),
+      issues: issues.map(({ field, code, severity, message }) => ({
+        field,
+        code,
+        severity,
+        message,
+      })),
     };
   });
   if (args.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -45,7 +53,9 @@ export async function runValidate(args: CliArgs, out: Writable, err: Writable): 
     for (const result of results) {
       out.write(`Row ${result.row}: ${result.status}\n`);
       for (const issue of result.issues) {
-        out.write(`  ${issue.severity === "error" ? "Error" : "Warning"} ${issue.field}: ${issue.message}\n`);
+        out.write(
+          `  ${issue.severity === "error" ? "Error" : "Warning"} ${issue.field}: ${issue.message}\n`,
+        );
       }
     }
     const failed = results.filter((r) => r.status === "Error").length;

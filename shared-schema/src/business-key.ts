@@ -9,10 +9,16 @@ import { evaluateCondition, ordinalsOf } from "./evaluate-condition.ts";
 export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {
   const { fields, fallback } = dcd.businessKey;
   const ctx = { values: record, invalid: new Set<string>(), today: "", ordinals: ordinalsOf(dcd) };
-  const chosen = fallback && evaluateCondition(fallback.when, ctx) === true ? fallback.fields : fields;
+  const chosen =
+    fallback && evaluateCondition(fallback.when, ctx) === true ? fallback.fields : fields;
   // Names are compared as the registry would: case and surrounding spaces do not matter.
   return chosen
-    .map((name) => `${name}=${String(record[name] ?? "").trim().toUpperCase()}`)
+    .map(
+      (name) =>
+        `${name}=${String(record[name] ?? "")
+          .trim()
+          .toUpperCase()}`,
+    )
     .join("|");
 }
 
@@ -20,6 +26,12 @@ export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {
 export function changedBusinessKeyFields(dcd: Dcd, before: DcdRecord, after: DcdRecord): string[] {
   const names = new Set([...dcd.businessKey.fields, ...(dcd.businessKey.fallback?.fields ?? [])]);
   return [...names].filter(
-    (name) => String(before[name] ?? "").trim().toUpperCase() !== String(after[name] ?? "").trim().toUpperCase(),
+    (name) =>
+      String(before[name] ?? "")
+        .trim()
+        .toUpperCase() !==
+      String(after[name] ?? "")
+        .trim()
+        .toUpperCase(),
   );
 }

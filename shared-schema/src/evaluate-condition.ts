@@ -1,5 +1,5 @@
 import type { CodeList, Comparator, Condition, Dcd, Operand } from "./dcd.ts";
-import { decideEligibility } from "./eligibility.ts";
+import { decideWithoutReason } from "./eligibility.ts";
 import { parseNiss } from "./identifiers/niss.ts";
 
 /** What a condition needs besides the values: which fields failed their own checks, today. */
@@ -82,9 +82,10 @@ export function evaluateCondition(condition: Condition, ctx: ConditionContext): 
   if (!Array.isArray(value)) return undefined;
   if ("includesAny" in condition) return condition.includesAny.some((v) => value.includes(v));
   const date = condition.on ? knownValue(condition.on, ctx) : undefined;
-  const options = typeof date === "string" ? { date } : {};
+  const on = typeof date === "string" ? date : ctx.today;
   return value.some(
-    (code: string) => decideEligibility(code, options).decision === condition.anyEligibility,
+    (code: string) =>
+      decideWithoutReason(code, { date: on || undefined }).decision === condition.anyEligibility,
   );
 }
 
@@ -94,7 +95,10 @@ function knownValue(field: string, ctx: ConditionContext): unknown {
   return isEmptyValue(value) ? undefined : value;
 }
 
-function resolveOperand(operand: Operand, ctx: ConditionContext): string | number | boolean | undefined {
+function resolveOperand(
+  operand: Operand,
+  ctx: ConditionContext,
+): string | number | boolean | undefined {
   if ("value" in operand) return operand.value;
   if ("today" in operand) return shiftYears(ctx.today, operand.addYears);
   const value = knownValue(operand.field, ctx);
@@ -121,7 +125,11 @@ export function shiftYears(iso: string, years: number | undefined): string {
   return String(year).padStart(4, "0") + rest;
 }
 
-function compare(a: string | number | boolean, op: Comparator, b: string | number | boolean): Truth {
+function compare(
+  a: string | number | boolean,
+  op: Comparator,
+  b: string | number | boolean,
+): Truth {
   // ISO dates and code ordinals both order correctly with < and >.
   switch (op) {
     case "<":

@@ -42,7 +42,13 @@ function make(
   template: string,
   params: Params,
 ): Issue {
-  return { field: at.name, code, severity, message: render(template, { field: at.label, ...params }), params };
+  return {
+    field: at.name,
+    code,
+    severity,
+    message: render(template, { field: at.label, ...params }),
+    params,
+  };
 }
 
 /** Turns one zod issue of a compiled DCD schema into issues with messages in `locale`. */
@@ -51,17 +57,26 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((name) => {
       const key = { ...at, name: at.name ? `${at.name}.${name}` : name };
-      return make(key, "unknown_field", "error", MESSAGES.unknown_field[locale], { name, dcd: dcd.id });
+      return make(key, "unknown_field", "error", MESSAGES.unknown_field[locale], {
+        name,
+        dcd: dcd.id,
+      });
     });
   }
   if (issue.code === "custom") {
-    const { code, severity = "error", rule, ...rest } = (issue.params ?? {}) as Params & {
+    const {
+      code,
+      severity = "error",
+      rule,
+      ...rest
+    } = (issue.params ?? {}) as Params & {
       code: string;
       severity?: Severity;
       rule?: number;
     };
     const params: Params = { ...rest };
-    if (code === "exclusive_value") params.label = codeLabel(dcd, at.field, String(rest.value), locale);
+    if (code === "exclusive_value")
+      params.label = codeLabel(dcd, at.field, String(rest.value), locale);
     const template =
       rule !== undefined
         ? (dcd.rules[rule]?.message[locale] ?? code)
@@ -71,7 +86,11 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
   const field = at.field;
   if ((issue.code === "too_big" || issue.code === "too_small") && field) {
     if (field.type === "text") {
-      return [make(at, "too_long", "error", MESSAGES.too_long[locale], { max: Number(issue.code === "too_big" ? issue.maximum : 0) })];
+      return [
+        make(at, "too_long", "error", MESSAGES.too_long[locale], {
+          max: Number(issue.code === "too_big" ? issue.maximum : 0),
+        }),
+      ];
     }
     if (field.type === "integer") {
       const params = { min: field.min ?? "-", max: field.max ?? "-" };
@@ -79,7 +98,8 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
     }
     if (field.type === "repeat") {
       const code = issue.code === "too_big" ? "too_many_items" : "too_few_items";
-      const params = code === "too_many_items" ? { max: field.maxItems } : { min: field.minItems };
+      const params: Params =
+        code === "too_many_items" ? { max: field.maxItems } : { min: field.minItems };
       return [make(at, code, "error", MESSAGES[code][locale], params)];
     }
   }

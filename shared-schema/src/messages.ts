@@ -133,11 +133,26 @@ export type MessageCode = keyof typeof MESSAGES;
 /** Names of the expected types, for `invalid_type`. */
 export const TYPE_NAMES = {
   text: t("un texte", "een tekst", "ein Text", "a text"),
-  date: t("une date (AAAA-MM-JJ)", "een datum (JJJJ-MM-DD)", "ein Datum (JJJJ-MM-TT)", "a date (YYYY-MM-DD)"),
+  date: t(
+    "une date (AAAA-MM-JJ)",
+    "een datum (JJJJ-MM-DD)",
+    "ein Datum (JJJJ-MM-TT)",
+    "a date (YYYY-MM-DD)",
+  ),
   integer: t("un nombre entier", "een geheel getal", "eine ganze Zahl", "a whole number"),
-  code: t("un code de la liste", "een code uit de lijst", "ein Code der Liste", "a code of the list"),
+  code: t(
+    "un code de la liste",
+    "een code uit de lijst",
+    "ein Code der Liste",
+    "a code of the list",
+  ),
   multi: t("une liste de codes", "een lijst van codes", "eine Liste von Codes", "a list of codes"),
   bool: t("vrai ou faux", "waar of onwaar", "wahr oder falsch", "true or false"),
-  repeat: t("une liste d'entrées", "een lijst van invoeren", "eine Liste von Einträgen", "a list of entries"),
+  repeat: t(
+    "une liste d'entrées",
+    "een lijst van invoeren",
+    "eine Liste von Einträgen",
+    "a list of entries",
+  ),
   record: t("un objet JSON", "een JSON-object", "ein JSON-Objekt", "a JSON object"),
 } satisfies Record<string, Translations>;

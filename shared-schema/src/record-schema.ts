@@ -16,11 +16,48 @@ export interface RecordSchemaOptions {
   today: () => string;
 }
 
-type Payload = z.core.$RefinementCtx<Record<string, unknown>>;
+type Payload = z.core.ParsePayload<Record<string, unknown>>;
+
+function report(
+  payload: Payload,
+  path: (string | number)[],
+  input: unknown,
+  params: Record<string, string | number>,
+): void {
+  payload.issues.push({
+    code: "custom",
+    input,
+    path,
+    params,
+    message: String(params.code),
+    continue: true,
+  });
+}
+
+/**
+ * A record-level check that runs even after a field failed (zod skips checks after aborting
+ * issues by default), so that the surgeon sees every problem at once.
+ */
+function alwaysCheck(fn: (payload: Payload) => void): z.core.$ZodCheck<Record<string, unknown>> {
+  return z.core._check<Record<string, unknown>>(
+    (payload) => {
+      if (isRecord(payload.value)) fn(payload);
+    },
+    { when: () => true },
+  );
+}
 
 /** Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV. */
 function dropEmptyValues(input: unknown): unknown {
   if (!isRecord(input)) return input;
+  let hasEmpty = false;
+  for (const key in input) {
+    if (isEmptyValue(input[key])) {
+      hasEmpty = true;
+      break;
+    }
+  }
+  if (!hasEmpty) return input;
   const out: Record<string, unknown> = {};
   for (const key in input) {
     const value = (input as Record<string, unknown>)[key];
@@ -37,8 +74,11 @@ function isRequired(required: boolean | Condition, ctx: ConditionContext): boole
   return required === true || (required !== false && evaluateCondition(required, ctx) === true);
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Top-level fields that already have an issue: rules about them are skipped. */
-function invalidFields(payload: Payload): Set<string> {
+function invalidFields(payload: Payload): ReadonlySet<string> {
+  if (payload.issues.length === 0) return NONE;
   const invalid = new Set<string>();
   for (const issue of payload.issues) {
     const key = issue.path?.[0];
@@ -58,13 +98,7 @@ function requireFields(
       continue;
     }
     if (isRequired(field.required, ctx)) {
-      payload.addIssue({
-        code: "custom",
-        input: undefined,
-        path: [...path, field.name],
-        params: { code: "required", severity: "error" },
-        continue: true,
-      });
+      report(payload, [...path, field.name], undefined, { code: "required", severity: "error" });
     }
   }
 }
@@ -76,7 +110,6 @@ function requireFields(
 export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType {
   const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
   const ordinals = ordinalsOf(dcd);
-  const always = { when: () => true };
 
   const entrySchema = (fields: Field[]): z.ZodType => {
     const shape = Object.fromEntries(
@@ -84,57 +117,63 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
     );
     return z.preprocess(
       dropEmptyValues,
-      z.strictObject(shape).superRefine((value, payload) => {
-        if (options.draft || !isRecord(value)) return;
-        const ctx = { values: value, invalid: invalidFields(payload), today: "", ordinals };
-        requireFields(fields, payload, ctx, []);
-      }, always),
+      z.strictObject(shape).check(
+        alwaysCheck((payload) => {
+          if (options.draft) return;
+          const ctx = {
+            values: payload.value,
+            invalid: invalidFields(payload),
+            today: "",
+            ordinals,
+          };
+          requireFields(fields, payload, ctx, []);
+        }),
+      ),
     );
   };
 
   const shape = Object.fromEntries(
     dcd.fields.map((field) => [field.name, fieldSchema(field, lists, entrySchema).optional()]),
   );
+  const repeats = dcd.fields.filter((field) => field.type === "repeat");
   const rules = dcd.rules
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => options.warnings || rule.severity === "error");
 
-  const checked = z.strictObject(shape).superRefine((value, payload) => {
-    // Runs even after a type error (so that every problem shows at once): not on a non-object.
-    if (!isRecord(value)) return;
-    const ctx: ConditionContext = {
-      values: value,
-      invalid: invalidFields(payload),
-      today: options.today(),
-      ordinals,
-    };
-    if (!options.draft) {
-      requireFields(dcd.fields, payload, ctx, []);
-      for (const field of dcd.fields) {
-        const entries = value[field.name];
-        if (field.type === "repeat" && Array.isArray(entries) && entries.length < field.minItems) {
-          payload.addIssue({
-            code: "custom",
-            input: entries,
-            path: [field.name],
-            params: { code: "too_few_items", severity: "error", min: field.minItems },
-            continue: true,
-          });
+  const checked = z.strictObject(shape).check(
+    alwaysCheck((payload) => {
+      const value = payload.value;
+      const ctx: ConditionContext = {
+        values: value,
+        invalid: invalidFields(payload),
+        today: options.today(),
+        ordinals,
+      };
+      if (!options.draft) {
+        requireFields(dcd.fields, payload, ctx, []);
+        for (const field of repeats) {
+          const entries = value[field.name];
+          if (Array.isArray(entries) && entries.length < field.minItems) {
+            report(payload, [field.name], entries, {
+              code: "too_few_items",
+              severity: "error",
+              min: field.minItems,
+            });
+          }
         }
       }
-    }
-    for (const { rule, index } of rules) {
-      if (rule.when && evaluateCondition(rule.when, ctx) !== true) continue;
-      if (evaluateCondition(rule.assert, ctx) !== false) continue;
-      payload.addIssue({
-        code: "custom",
-        input: value[rule.field],
-        path: [rule.field],
-        params: { code: rule.code, severity: rule.severity, rule: index, ...rule.params },
-        continue: true,
-      });
-    }
-  }, always);
+      for (const { rule, index } of rules) {
+        if (rule.when && evaluateCondition(rule.when, ctx) !== true) continue;
+        if (evaluateCondition(rule.assert, ctx) !== false) continue;
+        report(payload, [rule.field], value[rule.field], {
+          code: rule.code,
+          severity: rule.severity,
+          rule: index,
+          ...rule.params,
+        });
+      }
+    }),
+  );
 
   return z.preprocess(dropEmptyValues, checked);
 }

@@ -43,10 +43,7 @@ export const SPIN_SURG_CODE_LISTS: CodeList[] = [
           "Not living in Belgium",
         ),
       ),
-      item(
-        "999",
-        t("Donnée manquante", "Ontbrekend gegeven", "Fehlende Angabe", "Missing data"),
-      ),
+      item("999", t("Donnée manquante", "Ontbrekend gegeven", "Fehlende Angabe", "Missing data")),
     ],
   },
   { name: "NOMENCLATURE", format: "nomenclature", items: [] },
@@ -80,10 +77,7 @@ export const SPIN_SURG_CODE_LISTS: CodeList[] = [
     name: "PATHOLOGY",
     items: [
       item("1", t("Hernie discale", "Discushernia", "Bandscheibenvorfall", "Disc herniation")),
-      item(
-        "2",
-        t("Sténose spinale", "Spinale stenose", "Spinalkanalstenose", "Spinal stenosis"),
-      ),
+      item("2", t("Sténose spinale", "Spinale stenose", "Spinalkanalstenose", "Spinal stenosis")),
       item(
         "3",
         t(
@@ -132,7 +126,10 @@ export const SPIN_SURG_CODE_LISTS: CodeList[] = [
   },
   { name: "LEVEL", items: LEVELS.map((level) => item(level, same(level))) },
   { name: "YN", items: [item("1", YES), item("0", NO)] },
-  { name: "ASA", items: ["I", "II", "III", "IV", "V"].map((g, i) => item(String(i + 1), same(`ASA ${g}`))) },
+  {
+    name: "ASA",
+    items: ["I", "II", "III", "IV", "V"].map((g, i) => item(String(i + 1), same(`ASA ${g}`))),
+  },
   {
     name: "APPROACH",
     items: [
@@ -158,7 +155,12 @@ export const SPIN_SURG_CODE_LISTS: CodeList[] = [
       item("2", t("Discectomie", "Discectomie", "Diskektomie", "Discectomy")),
       item(
         "3",
-        t("Arthrodèse intersomatique", "Intersomatische fusie", "Interkorporelle Fusion", "Interbody fusion"),
+        t(
+          "Arthrodèse intersomatique",
+          "Intersomatische fusie",
+          "Interkorporelle Fusion",
+          "Interbody fusion",
+        ),
       ),
       item(
         "4",
@@ -220,7 +222,10 @@ export const SPIN_SURG_CODE_LISTS: CodeList[] = [
     items: [
       item("1", t("Vis pédiculaire", "Pedikelschroef", "Pedikelschraube", "Pedicle screw")),
       item("2", t("Tige", "Staaf", "Stab", "Rod")),
-      item("3", t("Cage intersomatique", "Intersomatische kooi", "Interkorporeller Cage", "Interbody cage")),
+      item(
+        "3",
+        t("Cage intersomatique", "Intersomatische kooi", "Interkorporeller Cage", "Interbody cage"),
+      ),
       item("4", t("Plaque", "Plaat", "Platte", "Plate")),
       item("5", t("Prothèse discale", "Discusprothese", "Bandscheibenprothese", "Disc prosthesis")),
       item("6", t("Ciment", "Cement", "Zement", "Cement")),

@@ -34,7 +34,9 @@ export const SPIN_SURG_RULES: Rule[] = [
     code: "dob_niss_mismatch",
     field: "D_PAT_DOB",
     severity: "error",
-    assert: { compare: [{ field: "D_PAT_DOB" }, "==", { field: "IDC_PAT", derive: "niss.birthDate" }] },
+    assert: {
+      compare: [{ field: "D_PAT_DOB" }, "==", { field: "IDC_PAT", derive: "niss.birthDate" }],
+    },
     message: t(
       "{field} ne correspond pas à la date contenue dans le NISS : corrigez l'un ou l'autre.",
       "{field} komt niet overeen met de datum in het INSZ: verbeter het een of het ander.",
@@ -71,7 +73,9 @@ export const SPIN_SURG_RULES: Rule[] = [
     field: "CD_PAT_SEX",
     severity: "warning",
     when: { field: "CD_PAT_SEX", oneOf: ["248153007", "248152002"] },
-    assert: { compare: [{ field: "CD_PAT_SEX" }, "==", { field: "IDC_PAT", derive: "niss.sexCode" }] },
+    assert: {
+      compare: [{ field: "CD_PAT_SEX" }, "==", { field: "IDC_PAT", derive: "niss.sexCode" }],
+    },
     message: t(
       "{field} ne correspond pas au sexe encodé dans le NISS : vérifiez les deux.",
       "{field} komt niet overeen met het geslacht in het INSZ: controleer beide.",

@@ -11,12 +11,7 @@ import { t } from "./translations.ts";
 export const SPIN_SURG: Dcd = {
   id: "SPIN_SURG",
   version: "0.1.0",
-  label: t(
-    "Spine – chirurgie",
-    "Spine – chirurgie",
-    "Spine – Chirurgie",
-    "Spine – surgery",
-  ),
+  label: t("Spine – chirurgie", "Spine – chirurgie", "Spine – Chirurgie", "Spine – surgery"),
   source:
     "Provisional definition (shared/spec/dcd-spin-surg.md): common block after Healthdata's " +
     "Qermid registers; spine block after Spine Tango; ASSUMED until the official workbook.",

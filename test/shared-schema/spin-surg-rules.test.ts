@@ -27,16 +27,31 @@ const ruleCases: Case[] = [
     code: "niss_missing_resident",
     severity: "warning",
   },
-  { rule: "dob_niss_mismatch", change: { D_PAT_DOB: "1993-05-19" }, field: "D_PAT_DOB", code: "dob_niss_mismatch" },
+  {
+    rule: "dob_niss_mismatch",
+    change: { D_PAT_DOB: "1993-05-19" },
+    field: "D_PAT_DOB",
+    code: "dob_niss_mismatch",
+  },
   {
     rule: "date_in_future",
-    change: { ...without("IDC_PAT"), TX_PAT_LAST_NAM: "X", TX_PAT_FIRST_NAM: "Y", D_PAT_DOB: "2026-06-16" },
+    change: {
+      ...without("IDC_PAT"),
+      TX_PAT_LAST_NAM: "X",
+      TX_PAT_FIRST_NAM: "Y",
+      D_PAT_DOB: "2026-06-16",
+    },
     field: "D_PAT_DOB",
     code: "date_in_future",
   },
   {
     rule: "age_over_120",
-    change: { ...without("IDC_PAT"), TX_PAT_LAST_NAM: "X", TX_PAT_FIRST_NAM: "Y", D_PAT_DOB: "1906-06-14" },
+    change: {
+      ...without("IDC_PAT"),
+      TX_PAT_LAST_NAM: "X",
+      TX_PAT_FIRST_NAM: "Y",
+      D_PAT_DOB: "1906-06-14",
+    },
     field: "D_PAT_DOB",
     code: "age_over_120",
   },
@@ -47,7 +62,12 @@ const ruleCases: Case[] = [
     code: "sex_niss_mismatch",
     severity: "warning",
   },
-  { rule: "admission_after_surgery", change: { D_ADM: "2026-03-03" }, field: "D_ADM", code: "admission_after_surgery" },
+  {
+    rule: "admission_after_surgery",
+    change: { D_ADM: "2026-03-03" },
+    field: "D_ADM",
+    code: "admission_after_surgery",
+  },
   {
     rule: "date_in_future",
     change: { D_SURG: "2026-06-16", D_ADM: "2026-06-16", D_DISCH: undefined },
@@ -60,7 +80,12 @@ const ruleCases: Case[] = [
     field: "D_SURG",
     code: "surgery_before_reform",
   },
-  { rule: "discharge_before_surgery", change: { D_DISCH: "2026-03-01" }, field: "D_DISCH", code: "discharge_before_surgery" },
+  {
+    rule: "discharge_before_surgery",
+    change: { D_DISCH: "2026-03-01" },
+    field: "D_DISCH",
+    code: "discharge_before_surgery",
+  },
   {
     rule: "registration_not_required",
     change: { CD_NOMEN: ["224674"] },
@@ -81,7 +106,12 @@ const ruleCases: Case[] = [
     field: "CD_MDT",
     code: "mdt_not_applicable_elective",
   },
-  { rule: "mdt_after_surgery", change: { D_MDT: "2026-03-03" }, field: "D_MDT", code: "mdt_after_surgery" },
+  {
+    rule: "mdt_after_surgery",
+    change: { D_MDT: "2026-03-03" },
+    field: "D_MDT",
+    code: "mdt_after_surgery",
+  },
   {
     rule: "mdt_older_than_year",
     change: { D_MDT: "2025-03-01" },
@@ -89,7 +119,12 @@ const ruleCases: Case[] = [
     code: "mdt_older_than_year",
     severity: "warning",
   },
-  { rule: "level_order", change: { CD_LEVEL_FROM: "L5", CD_LEVEL_TO: "L4" }, field: "CD_LEVEL_TO", code: "level_order" },
+  {
+    rule: "level_order",
+    change: { CD_LEVEL_FROM: "L5", CD_LEVEL_TO: "L4" },
+    field: "CD_LEVEL_TO",
+    code: "level_order",
+  },
   {
     rule: "implant_required",
     change: { CD_PROCEDURE: ["5"], FL_IMPLANT: false, IMPLANT: undefined },
@@ -103,7 +138,12 @@ const ruleCases: Case[] = [
     code: "fusion_without_implant",
     severity: "warning",
   },
-  { rule: "implants_without_flag", change: { FL_IMPLANT: false }, field: "IMPLANT", code: "implants_without_flag" },
+  {
+    rule: "implants_without_flag",
+    change: { FL_IMPLANT: false },
+    field: "IMPLANT",
+    code: "implants_without_flag",
+  },
 ];
 
 // The rules the field definitions carry (required, conditions, formats, lists, ranges).
@@ -137,7 +177,11 @@ const fieldCases: Omit<Case, "rule">[] = [
   { change: without("D_MDT"), field: "D_MDT", code: "required" },
   { change: without("CD_PATHOLOGY"), field: "CD_PATHOLOGY", code: "required" },
   { change: { CD_PATHOLOGY: "99" }, field: "TX_PATHOLOGY_OTHER", code: "required" },
-  { change: { CD_PATHOLOGY: "99", TX_PATHOLOGY_OTHER: "x".repeat(201) }, field: "TX_PATHOLOGY_OTHER", code: "too_long" },
+  {
+    change: { CD_PATHOLOGY: "99", TX_PATHOLOGY_OTHER: "x".repeat(201) },
+    field: "TX_PATHOLOGY_OTHER",
+    code: "too_long",
+  },
   { change: without("CD_LEVEL_FROM"), field: "CD_LEVEL_FROM", code: "required" },
   { change: { CD_LEVEL_TO: "L6" }, field: "CD_LEVEL_TO", code: "invalid_code" },
   { change: without("CD_PREV_SURG"), field: "CD_PREV_SURG", code: "required" },
@@ -146,7 +190,11 @@ const fieldCases: Omit<Case, "rule">[] = [
   { change: without("CD_PROCEDURE"), field: "CD_PROCEDURE", code: "required" },
   { change: { CD_TECH: ["6"] }, field: "CD_TECH", code: "invalid_code" },
   { change: without("FL_IMPLANT"), field: "FL_IMPLANT", code: "required" },
-  { change: { FL_IMPLANT: "yes" as unknown as boolean }, field: "FL_IMPLANT", code: "invalid_type" },
+  {
+    change: { FL_IMPLANT: "yes" as unknown as boolean },
+    field: "FL_IMPLANT",
+    code: "invalid_type",
+  },
   { change: without("IMPLANT"), field: "IMPLANT", code: "required" },
   {
     change: { IMPLANT: Array.from({ length: 21 }, () => ({ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 1 })) },
@@ -154,10 +202,26 @@ const fieldCases: Omit<Case, "rule">[] = [
     code: "too_many_items",
   },
   { change: { IMPLANT: [{ MS_IMPL_QTY: 2 }] }, field: "IMPLANT[1].CD_IMPL_TYPE", code: "required" },
-  { change: { IMPLANT: [{ CD_IMPL_TYPE: "1" }] }, field: "IMPLANT[1].MS_IMPL_QTY", code: "required" },
-  { change: { IMPLANT: [{ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 51 }] }, field: "IMPLANT[1].MS_IMPL_QTY", code: "out_of_range" },
-  { change: { IMPLANT: [{ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 0 }] }, field: "IMPLANT[1].MS_IMPL_QTY", code: "out_of_range" },
-  { change: { IMPLANT: [{ CD_IMPL_TYPE: "7", MS_IMPL_QTY: 1 }] }, field: "IMPLANT[1].CD_IMPL_TYPE", code: "invalid_code" },
+  {
+    change: { IMPLANT: [{ CD_IMPL_TYPE: "1" }] },
+    field: "IMPLANT[1].MS_IMPL_QTY",
+    code: "required",
+  },
+  {
+    change: { IMPLANT: [{ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 51 }] },
+    field: "IMPLANT[1].MS_IMPL_QTY",
+    code: "out_of_range",
+  },
+  {
+    change: { IMPLANT: [{ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 0 }] },
+    field: "IMPLANT[1].MS_IMPL_QTY",
+    code: "out_of_range",
+  },
+  {
+    change: { IMPLANT: [{ CD_IMPL_TYPE: "7", MS_IMPL_QTY: 1 }] },
+    field: "IMPLANT[1].CD_IMPL_TYPE",
+    code: "invalid_code",
+  },
   {
     change: { IMPLANT: [{ CD_IMPL_TYPE: "1", MS_IMPL_QTY: 1, TX_IMPL_REF: "x".repeat(51) }] },
     field: "IMPLANT[1].TX_IMPL_REF",
@@ -186,27 +250,42 @@ describe("SPIN_SURG rules", () => {
   it("has a case for every rule of the DCD", () => {
     const tested = new Set(ruleCases.map((c) => `${c.rule}@${c.field}`));
     const missing = SPIN_SURG.rules.filter((r) => !tested.has(`${r.code}@${r.field}`));
-    expect(missing.map((r) => r.code), "add a case to ruleCases for each rule listed").toEqual([]);
+    expect(
+      missing.map((r) => r.code),
+      "add a case to ruleCases for each rule listed",
+    ).toEqual([]);
   });
 
-  it.each([...ruleCases, ...fieldCases])("$field: $code", ({ change, field, code, severity = "error" }) => {
-    const result = validate(change);
-    expect(result.issues).toContainEqual(expect.objectContaining({ field, code, severity }));
-    expect(result.valid).toBe(severity === "warning" ? !result.issues.some((i) => i.severity === "error") : false);
-  });
+  it.each([...ruleCases, ...fieldCases])(
+    "$field: $code",
+    ({ change, field, code, severity = "error" }) => {
+      const result = validate(change);
+      expect(result.issues).toContainEqual(expect.objectContaining({ field, code, severity }));
+      expect(result.valid).toBe(
+        severity === "warning" ? !result.issues.some((i) => i.severity === "error") : false,
+      );
+    },
+  );
 
   it("allows 'not applicable' consultation for an urgent surgery", () => {
     expect(validate({ CD_MDT: "3", D_MDT: undefined, CD_URGENCY: "2" }).issues).toEqual([]);
   });
 
   it("accepts a foreign patient without NISS when names, birth date and sex are given", () => {
-    const foreign = { ...without("IDC_PAT"), TX_PAT_LAST_NAM: "Müller", TX_PAT_FIRST_NAM: "Jörg", CD_PAT_PLC_RESDC: "9999" };
+    const foreign = {
+      ...without("IDC_PAT"),
+      TX_PAT_LAST_NAM: "Müller",
+      TX_PAT_FIRST_NAM: "Jörg",
+      CD_PAT_PLC_RESDC: "9999",
+    };
     expect(validate(foreign)).toMatchObject({ valid: true, issues: [] });
   });
 
   it("accepts the D_MDT exactly one year before surgery, warns one day earlier", () => {
     expect(validate({ D_MDT: "2025-03-02" }).issues).toEqual([]);
-    expect(validate({ D_MDT: "2025-03-01" }).issues.map((i) => i.code)).toEqual(["mdt_older_than_year"]);
+    expect(validate({ D_MDT: "2025-03-01" }).issues.map((i) => i.code)).toEqual([
+      "mdt_older_than_year",
+    ]);
   });
 
   it("normalizes a formatted NISS to 11 digits", () => {
@@ -214,14 +293,20 @@ describe("SPIN_SURG rules", () => {
   });
 
   it("a draft skips required fields but still rejects malformed values", () => {
-    expect(spinSurg.validate({ CD_URGENCY: "1" }, { draft: true, today: TODAY })).toMatchObject({ valid: true });
+    expect(spinSurg.validate({ CD_URGENCY: "1" }, { draft: true, today: TODAY })).toMatchObject({
+      valid: true,
+    });
     const malformed = spinSurg.validate({ D_SURG: "2026-13-01" }, { draft: true, today: TODAY });
     expect(malformed.valid).toBe(false);
     expect(malformed.issues.map((i) => i.code)).toEqual(["invalid_date"]);
   });
 
   it("reports every problem at once, even when some fields are malformed", () => {
-    const codes = validate({ D_SURG: "not a date", CD_URGENCY: undefined, CD_LEVEL_TO: "C1" }).issues.map((i) => i.code);
+    const codes = validate({
+      D_SURG: "not a date",
+      CD_URGENCY: undefined,
+      CD_LEVEL_TO: "C1",
+    }).issues.map((i) => i.code);
     expect(codes).toEqual(expect.arrayContaining(["invalid_date", "required", "level_order"]));
     // D_SURG is malformed: the rules comparing with it are skipped, not reported twice.
     expect(codes).not.toContain("admission_after_surgery");
@@ -229,7 +314,9 @@ describe("SPIN_SURG rules", () => {
 
   it("rejects a record that is not an object", () => {
     for (const input of [null, [], "x", 42]) {
-      expect(spinSurg.validate(input).issues).toEqual([expect.objectContaining({ code: "invalid_type" })]);
+      expect(spinSurg.validate(input).issues).toEqual([
+        expect.objectContaining({ code: "invalid_type" }),
+      ]);
     }
   });
 });

@@ -1,0 +1,232 @@
+// `node bench/worker.bench.ts` (also run by `npm run bench`): the worker under `wrangler dev`
+// on this machine, measured by a local load generator (issue 3):
+// - requests/s and p50/p99 latency of POST /v1/validate and POST /v1/eligibility beside
+//   GET /healthz of the same server; target: p99 validate <= 2 x p99 healthz;
+// - registrations/s through the outbox to the HD4DP emulator (first POST to all sent).
+// Loopback only, fixed concurrency, bounded count and time; warm-up first; medians of rounds.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startHd4dpEmulator } from "../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
+import { findFreePort } from "../scripts/lib/find-free-port.ts";
+import { readDevVars } from "../scripts/lib/read-dev-vars.ts";
+import { REPO_ROOT, startWranglerDev } from "../scripts/lib/start-wrangler-dev.ts";
+import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
+
+const CONCURRENCY = 32;
+const ROUNDS = 3;
+const MAX_REQUESTS = 3_000;
+const MAX_ROUND_MS = 10_000;
+const WARMUP_REQUESTS = 500;
+const OUTBOX_REGISTRATIONS = 200;
+const OUTBOX_TIMEOUT_MS = 120_000;
+const P99_RATIO_TARGET = 2;
+const AUTH = { Authorization: "Bearer local-dev-token" };
+
+interface Scenario {
+  name: string;
+  request(i: number): { path: string; init: RequestInit };
+}
+
+interface RoundResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: "GET /healthz", request: () => ({ path: "/healthz", init: {} }) },
+  {
+    name: "POST /v1/validate",
+    request: (i) => ({
+      path: "/v1/validate",
+      init: {
+        method: "POST",
+        headers: { ...AUTH, "Content-Type": "application/json", "Accept-Language": "fr" },
+        // 100 diverse records: the validator sees every branch, not one cached shape.
+        body: JSON.stringify({ record: validSpinSurgRecord(i % 100) }),
+      },
+    }),
+  },
+  {
+    name: "POST /v1/eligibility",
+    request: () => ({
+      path: "/v1/eligibility",
+      init: {
+        method: "POST",
+        headers: { ...AUTH, "Content-Type": "application/json" },
+        body: JSON.stringify({ codes: ["281116", "224674", "105092", "281120"] }),
+      },
+    }),
+  },
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+/** `CONCURRENCY` lanes send requests back to back until `maxRequests` or `maxMs` is reached. */
+async function runLoad(
+  baseUrl: string,
+  scenario: Scenario,
+  maxRequests: number,
+  maxMs: number,
+): Promise<RoundResult> {
+  const latencies: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (issued < maxRequests && performance.now() - started < maxMs) {
+      const { path, init } = scenario.request(issued++);
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}${path}`, init);
+        await response.arrayBuffer();
+        if (!response.ok) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/** POSTs `count` new registrations, returns seconds from the first POST until all are sent. */
+async function runOutbox(
+  baseUrl: string,
+  emulator: Awaited<ReturnType<typeof startHd4dpEmulator>>,
+  first: number,
+  count: number,
+): Promise<number> {
+  emulator.reset();
+  const ids: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < count) {
+      const i = first + next++;
+      const response = await fetch(`${baseUrl}/v1/registrations`, {
+        method: "POST",
+        headers: { ...AUTH, "Content-Type": "application/json", "Idempotency-Key": `bench-${i}` },
+        body: JSON.stringify({ record: validSpinSurgRecord(i), status: "submit" }),
+      });
+      const body = (await response.json()) as { id?: string };
+      if (response.status !== 202 || !body.id)
+        throw new Error(`POST registration: ${response.status}`);
+      ids.push(body.id);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  // The emulator runs in this process: count what it stored instead of polling the worker.
+  const deadline = Date.now() + OUTBOX_TIMEOUT_MS;
+  while (emulator.registrations().length < count) {
+    if (Date.now() > deadline) throw new Error(`outbox: not all ${count} sent in time`);
+    await sleep(5);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // Then check the worker agrees that they were sent.
+  for (const id of ids.slice(0, 20)) {
+    const view = (await (
+      await fetch(`${baseUrl}/v1/registrations/${id}`, { headers: AUTH })
+    ).json()) as {
+      state: string;
+    };
+    if (view.state !== "sent") throw new Error(`registration ${id} is ${view.state}, not sent`);
+  }
+  return seconds;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+
+const emulator = await startHd4dpEmulator({ port: 0 });
+const persistTo = mkdtempSync(join(tmpdir(), "spine-reg-bench-"));
+const worker = await startWranglerDev({
+  port: await findFreePort(),
+  persistTo,
+  vars: {
+    ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
+    REGISTRY_URL: `${emulator.url}/proxy`,
+    REGISTRY_TOKEN_URL: `${emulator.url}/oauth/token`,
+    RETRY_BASE_MS: "50",
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  },
+});
+const cleanUp = async () => {
+  await worker.stop();
+  await emulator.close();
+  rmSync(persistTo, { recursive: true, force: true });
+};
+// wrangler runs in its own process group: Ctrl-C here must take it down too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+try {
+  for (const scenario of SCENARIOS)
+    await runLoad(worker.url, scenario, WARMUP_REQUESTS, MAX_ROUND_MS);
+  await runOutbox(worker.url, emulator, 1_000_000, 50);
+
+  const rounds = new Map<string, RoundResult[]>(SCENARIOS.map((s) => [s.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order so that drift (heat, other load) does not favour one endpoint.
+    for (let k = 0; k < SCENARIOS.length; k++) {
+      const scenario = SCENARIOS[(k + round) % SCENARIOS.length] as Scenario;
+      rounds
+        .get(scenario.name)
+        ?.push(await runLoad(worker.url, scenario, MAX_REQUESTS, MAX_ROUND_MS));
+    }
+  }
+  const outboxSeconds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const first = 2_000_000 + round * OUTBOX_REGISTRATIONS;
+    outboxSeconds.push(await runOutbox(worker.url, emulator, first, OUTBOX_REGISTRATIONS));
+  }
+
+  const summary = SCENARIOS.map((scenario) => {
+    const results = rounds.get(scenario.name) ?? [];
+    return {
+      name: scenario.name,
+      rps: median(results.map((r) => r.rps)),
+      p50: median(results.map((r) => r.p50)),
+      p99: median(results.map((r) => r.p99)),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+    };
+  });
+  const p99Of = (name: string) => summary.find((s) => s.name === name)?.p99 ?? Number.NaN;
+  const ratio = p99Of("POST /v1/validate") / p99Of("GET /healthz");
+  const outbox = median(outboxSeconds);
+
+  const lines = [
+    "",
+    `worker bench: wrangler dev on ${worker.url}, concurrency ${CONCURRENCY}, median of ${ROUNDS} rounds (each <= ${MAX_REQUESTS} requests / ${MAX_ROUND_MS / 1000} s)`,
+    "",
+    `${"endpoint".padEnd(22)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(9)}`,
+    ...summary.map(
+      (s) =>
+        `${s.name.padEnd(22)}${fmt(s.rps, 0)}${fmt(s.p50)}${fmt(s.p99)}${String(s.errors).padStart(9)}`,
+    ),
+    "",
+    `p99 validate / p99 healthz: ${ratio.toFixed(2)} (target <= ${P99_RATIO_TARGET}: ${ratio <= P99_RATIO_TARGET ? "met" : "MISSED"})`,
+    `outbox: ${OUTBOX_REGISTRATIONS} registrations POSTed and sent to the emulator in ${outbox.toFixed(2)} s = ${(OUTBOX_REGISTRATIONS / outbox).toFixed(0)} registrations/s (median of ${ROUNDS}: ${outboxSeconds.map((s) => s.toFixed(2)).join(", ")} s)`,
+    "",
+  ];
+  console.log(lines.join("\n"));
+} finally {
+  await cleanUp();
+}

@@ -1,0 +1,400 @@
+// Reads an HD4DP v2 CSV upload (domain.md §2) into records, the inverse of
+// `encodeHd4dpCsv`. File-level problems (encoding, header, quoting, row length) end the read
+// with one CsvFileError; cell values that do not convert (a date that is not dd/mm/yyyy, ...)
+// are kept as raw strings so that validation reports them per record and field.
+//
+// Speed matters (files of thousands of records are read in the browser and at the edge):
+// one pass of charCodeAt scanning, quotes handled in that same pass, and a conversion plan
+// built from the header once.
+
+import type { Dcd, DcdRecord, RecordValue, RepeatEntry } from "../dcd.ts";
+import { createColumnResolver } from "./create-column-resolver.ts";
+
+export type CsvFileError = {
+  code:
+    | "not_utf8"
+    | "empty"
+    | "wrong_separator"
+    | "unknown_column"
+    | "duplicate_column"
+    | "unterminated_quote"
+    | "row_length";
+  /** English, specific: which line or column, and how to fix it. */
+  message: string;
+  line?: number;
+  column?: string;
+};
+
+export interface DecodedCsv {
+  header: string[];
+  /** `row`: 1 for the first data row; `line`: the physical line (1-based) where it starts. */
+  rows: { row: number; line: number; record: DcdRecord }[];
+}
+
+export type DecodeCsvResult = { ok: true; value: DecodedCsv } | { ok: false; error: CsvFileError };
+
+const SEMICOLON = 59;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SLASH = 47;
+const MINUS = 45;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const BOM = 0xfeff;
+/** Positions of the digits in dd/mm/yyyy. */
+const DATE_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
+
+// How a column's cells convert, by field type.
+const AS_TEXT = 0;
+const AS_DATE = 1;
+const AS_INTEGER = 2;
+const AS_BOOL = 3;
+const AS_MULTI = 4;
+
+interface ColumnPlan {
+  /** The record key: the field name, or the sub-field name inside a repeat entry. */
+  key: string;
+  convert: number;
+  /** Index of the repeatable block among the file's blocks, or -1 for a plain column. */
+  block: number;
+  /** 0-based entry of the block. */
+  entry: number;
+}
+
+/** Scanner state, one object so that the row reader stays a plain monomorphic function. */
+interface Scanner {
+  text: string;
+  pos: number;
+  /** Physical line of `pos`, 1-based. */
+  line: number;
+  cells: string[];
+  count: number;
+}
+
+/** Reads an HD4DP CSV file, given as text or as the bytes of the file (must be UTF-8). */
+export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvResult {
+  let text: string;
+  if (typeof input === "string") {
+    text = input;
+  } else {
+    try {
+      // The decoder drops a leading UTF-8 BOM itself (ignoreBOM defaults to false).
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return fail(notUtf8Error(input));
+    }
+  }
+  const scanner: Scanner = {
+    text,
+    pos: text.charCodeAt(0) === BOM ? 1 : 0,
+    line: 1,
+    cells: [],
+    count: 0,
+  };
+
+  skipBlankLines(scanner);
+  if (scanner.pos >= text.length) {
+    return fail({
+      code: "empty",
+      message:
+        "The file is empty: the first line must be a header of field names separated by ';'.",
+      line: 1,
+    });
+  }
+  const headerLine = scanner.line;
+  const headerError = scanRow(scanner);
+  if (headerError !== undefined) {
+    return fail({ ...headerError, message: `${headerError.message} (in the header).` });
+  }
+  const header = scanner.cells.slice(0, scanner.count);
+
+  const planned = planColumns(dcd, header, headerLine);
+  if (!planned.ok) return planned;
+  const { plans, blocks } = planned;
+
+  const rows: DecodedCsv["rows"] = [];
+  const cells = scanner.cells;
+  const width = header.length;
+  for (;;) {
+    skipBlankLines(scanner);
+    if (scanner.pos >= text.length) break;
+    const line = scanner.line;
+    const error = scanRow(scanner);
+    if (error !== undefined) {
+      const column = header[scanner.count];
+      const where = column === undefined ? "beyond the last column" : `in column ${column}`;
+      return fail({ ...error, message: `${error.message} (${where}).`, column });
+    }
+    const count = scanner.count;
+    if (count > width) {
+      return fail({
+        code: "row_length",
+        message:
+          `Line ${line} has ${count} values but the header has ${width} columns: quote values ` +
+          `that contain ';' (write "a;b" between double quotes) or remove the extra ';'.`,
+        line,
+      });
+    }
+    const record: DcdRecord = {};
+    let entries: (RepeatEntry | undefined)[][] | undefined;
+    for (let c = 0; c < count; c++) {
+      const raw = cells[c] as string;
+      if (raw === "") continue;
+      const plan = plans[c] as ColumnPlan;
+      const value = convertCell(raw, plan.convert);
+      if (plan.block < 0) {
+        record[plan.key] = value;
+      } else {
+        entries ??= blocks.map(() => []);
+        const block = entries[plan.block] as (RepeatEntry | undefined)[];
+        let entry = block[plan.entry];
+        if (entry === undefined) {
+          entry = {};
+          block[plan.entry] = entry;
+        }
+        entry[plan.key] = value as string | number | boolean | string[];
+      }
+    }
+    if (entries !== undefined) {
+      for (let b = 0; b < blocks.length; b++) {
+        // An entry exists when one of its cells is filled; gaps between entries close up.
+        const present: RepeatEntry[] = [];
+        for (const entry of entries[b] as (RepeatEntry | undefined)[]) {
+          if (entry !== undefined) present.push(entry);
+        }
+        if (present.length > 0) record[blocks[b] as string] = present;
+      }
+    }
+    rows.push({ row: rows.length + 1, line, record });
+  }
+  return { ok: true, value: { header, rows } };
+}
+
+function fail(error: CsvFileError): { ok: false; error: CsvFileError } {
+  return { ok: false, error };
+}
+
+function planColumns(
+  dcd: Dcd,
+  header: string[],
+  line: number,
+): { ok: true; plans: ColumnPlan[]; blocks: string[] } | { ok: false; error: CsvFileError } {
+  const resolve = createColumnResolver(dcd);
+  if (header.length === 1) {
+    const only = header[0] as string;
+    for (const [separator, shown] of [
+      [",", "','"],
+      ["\t", "a tab"],
+    ] as const) {
+      if (!only.includes(separator)) continue;
+      const known = only.split(separator).filter((name) => resolve(name).ok).length;
+      if (known > 1) {
+        return fail({
+          code: "wrong_separator",
+          message:
+            `The file uses ${shown} as separator; HD4DP expects ';'. Export it again as CSV ` +
+            "with ';' as separator (in Excel: a list separator of ';').",
+          line,
+        });
+      }
+    }
+  }
+  const plans: ColumnPlan[] = [];
+  const blocks: string[] = [];
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) {
+      return fail({
+        code: "duplicate_column",
+        message: `Column "${name}" appears twice in the header: keep one of them.`,
+        line,
+        column: name,
+      });
+    }
+    seen.add(name);
+    const lookup = resolve(name);
+    if (!lookup.ok) {
+      return fail({ code: "unknown_column", message: lookup.message, line, column: name });
+    }
+    const { field, repeat } = lookup.column;
+    const convert =
+      field.type === "date"
+        ? AS_DATE
+        : field.type === "integer"
+          ? AS_INTEGER
+          : field.type === "bool"
+            ? AS_BOOL
+            : field.type === "multi"
+              ? AS_MULTI
+              : AS_TEXT;
+    if (repeat === undefined) {
+      plans.push({ key: field.name, convert, block: -1, entry: 0 });
+    } else {
+      let block = blocks.indexOf(repeat.name);
+      if (block < 0) block = blocks.push(repeat.name) - 1;
+      plans.push({ key: field.name, convert, block, entry: lookup.column.index - 1 });
+    }
+  }
+  return { ok: true, plans, blocks };
+}
+
+function skipBlankLines(scanner: Scanner): void {
+  const { text } = scanner;
+  let pos = scanner.pos;
+  for (;;) {
+    const code = text.charCodeAt(pos);
+    if (code === LF) {
+      pos++;
+    } else if (code === CR) {
+      pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+    } else {
+      break;
+    }
+    scanner.line++;
+  }
+  scanner.pos = pos;
+}
+
+/**
+ * Reads the row at `scanner.pos` into `scanner.cells[0..count)` and moves past its line end
+ * (CRLF, LF or a lone CR). Inside quotes everything is kept as it is, line breaks included;
+ * text after a closing quote is kept literally, as most spreadsheet tools do.
+ */
+function scanRow(scanner: Scanner): CsvFileError | undefined {
+  const { text, cells } = scanner;
+  const end = text.length;
+  let pos = scanner.pos;
+  let count = 0;
+  for (;;) {
+    let value: string;
+    if (text.charCodeAt(pos) === QUOTE) {
+      const startLine = scanner.line;
+      let start = pos + 1;
+      let i = start;
+      value = "";
+      for (;;) {
+        if (i >= end) {
+          scanner.pos = end;
+          scanner.count = count;
+          return {
+            code: "unterminated_quote",
+            message:
+              `The quoted value that starts on line ${startLine} has no closing double quote: ` +
+              `add the closing '"', and write a '"' inside a value as '""'`,
+            line: startLine,
+          };
+        }
+        const code = text.charCodeAt(i);
+        if (code === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) {
+            value += text.slice(start, i + 1);
+            i += 2;
+            start = i;
+            continue;
+          }
+          value += text.slice(start, i);
+          i++;
+          break;
+        }
+        if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) scanner.line++;
+        i++;
+      }
+      start = i;
+      while (i < end) {
+        const code = text.charCodeAt(i);
+        if (code === SEMICOLON || code === LF || code === CR) break;
+        i++;
+      }
+      if (i > start) value += text.slice(start, i);
+      pos = i;
+    } else {
+      const start = pos;
+      while (pos < end) {
+        const code = text.charCodeAt(pos);
+        if (code === SEMICOLON || code === LF || code === CR) break;
+        pos++;
+      }
+      value = text.slice(start, pos);
+    }
+    cells[count++] = value;
+    if (pos >= end) break;
+    const code = text.charCodeAt(pos);
+    if (code === SEMICOLON) {
+      pos++;
+      continue;
+    }
+    pos += code === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+    scanner.line++;
+    break;
+  }
+  scanner.pos = pos;
+  scanner.count = count;
+  return undefined;
+}
+
+function convertCell(raw: string, convert: number): RecordValue {
+  switch (convert) {
+    case AS_DATE:
+      return isoDateOf(raw);
+    case AS_INTEGER:
+      return integerOf(raw);
+    case AS_BOOL: {
+      const lower = raw.length === 4 || raw.length === 5 ? raw.toLowerCase() : "";
+      return lower === "true" ? true : lower === "false" ? false : raw;
+    }
+    case AS_MULTI:
+      return raw.split("|");
+    default:
+      return raw;
+  }
+}
+
+/** `dd/mm/yyyy` -> `yyyy-mm-dd`; anything else is returned unchanged. */
+function isoDateOf(raw: string): string {
+  if (raw.length !== 10 || raw.charCodeAt(2) !== SLASH || raw.charCodeAt(5) !== SLASH) return raw;
+  for (const i of DATE_DIGITS) {
+    const code = raw.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return raw;
+  }
+  return `${raw.slice(6)}-${raw.slice(3, 5)}-${raw.slice(0, 2)}`;
+}
+
+/** `-?\d+` within the safe integer range -> number; anything else is returned unchanged. */
+function integerOf(raw: string): number | string {
+  let i = raw.charCodeAt(0) === MINUS ? 1 : 0;
+  if (i === raw.length) return raw;
+  for (; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return raw;
+  }
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) return raw;
+  return value === 0 ? 0 : value; // no -0 from "-0"
+}
+
+/** Finds the line of the first byte that is not UTF-8, for a message the user can act on. */
+function notUtf8Error(bytes: Uint8Array): CsvFileError {
+  // The shortest prefix that fails to decode ends at the first invalid byte; a prefix that
+  // only cuts a character short is fine in streaming mode, so the search is monotonic.
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle + 1;
+    } catch {
+      high = middle;
+    }
+  }
+  let line = 1;
+  for (let i = 0; i < low - 1 && i < bytes.length; i++) if (bytes[i] === LF) line++;
+  return {
+    code: "not_utf8",
+    message:
+      `The file is not UTF-8 (first invalid byte on line ${line}): save it as "CSV UTF-8" ` +
+      "(in Excel: Save As > CSV UTF-8) and upload it again.",
+    line,
+  };
+}
