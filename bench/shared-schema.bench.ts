@@ -11,7 +11,7 @@ import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
 z.config({ jitless: true });
 
 const COUNT = 10_000;
-const ROUNDS = 15;
+const ROUNDS = 21;
 const records = Array.from({ length: COUNT }, (_, i) => validSpinSurgRecord(i));
 const json = records.map((record) => JSON.stringify(record));
 const jsonArray = `[${json.join(",")}]`;
@@ -22,15 +22,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Median milliseconds of `fn` over ROUNDS rounds, after two warm-up rounds. */
-function measure(fn: () => unknown): number {
-  const times: number[] = [];
+/**
+ * Median milliseconds of each function over ROUNDS rounds, after two warm-up rounds. The
+ * functions take turns within each round, so that a burst of load from another process
+ * on this shared machine hits every measure alike and the ratios stay fair.
+ */
+function measureSideBySide(fns: Record<string, () => unknown>): Record<string, number> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS + 2; round++) {
-    const start = performance.now();
-    fn();
-    if (round >= 2) times.push(performance.now() - start);
+    for (const [name, fn] of Object.entries(fns)) {
+      const start = performance.now();
+      fn();
+      if (round >= 2) times[name]?.push(performance.now() - start);
+    }
   }
-  return median(times);
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
 }
 
 // Sanity: the benchmark measures valid records and a faithful codec, or its figures lie.
@@ -40,23 +46,23 @@ const decoded = decodeHd4dpCsv(spinSurg.dcd, csv);
 if (!decoded.ok || decoded.value.rows.length !== COUNT) throw new Error("CSV decode failed");
 
 const parsed = records.map(() => ({}));
-const results = {
-  "JSON.parse (baseline)": measure(() => {
+const results = measureSideBySide({
+  "JSON.parse (baseline)": () => {
     for (let i = 0; i < COUNT; i++) parsed[i] = JSON.parse(json[i] as string);
-  }),
-  "validate (jitless zod, warnings included)": measure(() => {
+  },
+  "validate (jitless zod, warnings included)": () => {
     for (const record of records) spinSurg.validate(record);
-  }),
-  "schema.safeParse (errors only)": measure(() => {
+  },
+  "schema.safeParse (errors only)": () => {
     const schema = spinSurg.schema(false);
     for (const record of records) schema.safeParse(record);
-  }),
-  "CSV encode": measure(() => encodeHd4dpCsv(spinSurg.dcd, records)),
-  "CSV decode": measure(() => decodeHd4dpCsv(spinSurg.dcd, csv)),
-  "JSON.parse of one array": measure(() => JSON.parse(jsonArray)),
-};
+  },
+  "CSV encode": () => encodeHd4dpCsv(spinSurg.dcd, records),
+  "CSV decode": () => decodeHd4dpCsv(spinSurg.dcd, csv),
+  "JSON.parse of one array": () => JSON.parse(jsonArray),
+});
 
-const baseline = results["JSON.parse (baseline)"];
+const baseline = results["JSON.parse (baseline)"] as number;
 const targets: Record<string, number> = {
   "validate (jitless zod, warnings included)": 5,
   "CSV decode": 3,

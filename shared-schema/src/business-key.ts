@@ -1,5 +1,15 @@
+import { type CompiledCondition, compileCondition } from "./compile-condition.ts";
 import type { Dcd, DcdRecord } from "./dcd.ts";
-import { evaluateCondition, ordinalsOf } from "./evaluate-condition.ts";
+
+const fallbacks = new WeakMap<Dcd, CompiledCondition | undefined>();
+
+function fallbackOf(dcd: Dcd): CompiledCondition | undefined {
+  if (!fallbacks.has(dcd)) {
+    const when = dcd.businessKey.fallback?.when;
+    fallbacks.set(dcd, when && compileCondition(dcd)(when));
+  }
+  return fallbacks.get(dcd);
+}
 
 /**
  * The canonical text of a record's business key (the fields that identify one registration
@@ -8,9 +18,9 @@ import { evaluateCondition, ordinalsOf } from "./evaluate-condition.ts";
  */
 export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {
   const { fields, fallback } = dcd.businessKey;
-  const ctx = { values: record, invalid: new Set<string>(), today: "", ordinals: ordinalsOf(dcd) };
-  const chosen =
-    fallback && evaluateCondition(fallback.when, ctx) === true ? fallback.fields : fields;
+  const ctx = { values: record, invalid: new Set<string>(), today: "" };
+  const useFallback = fallback !== undefined && fallbackOf(dcd)?.(ctx) === true;
+  const chosen = useFallback && fallback ? fallback.fields : fields;
   // Names are compared as the registry would: case and surrounding spaces do not matter.
   return chosen
     .map(

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import {
+  type CompiledCondition,
   type ConditionContext,
-  evaluateCondition,
+  compileCondition,
   isEmptyValue,
-  ordinalsOf,
-} from "./evaluate-condition.ts";
+} from "./compile-condition.ts";
+import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
 
 export interface RecordSchemaOptions {
@@ -17,13 +17,31 @@ export interface RecordSchemaOptions {
 }
 
 type Payload = z.core.ParsePayload<Record<string, unknown>>;
+type Params = Record<string, string | number>;
 
-function report(
-  payload: Payload,
-  path: (string | number)[],
-  input: unknown,
-  params: Record<string, string | number>,
-): void {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV. */
+function dropEmptyValues(input: unknown): unknown {
+  if (!isRecord(input)) return input;
+  let hasEmpty = false;
+  for (const key in input) {
+    if (isEmptyValue(input[key])) {
+      hasEmpty = true;
+      break;
+    }
+  }
+  if (!hasEmpty) return input;
+  const out: Record<string, unknown> = {};
+  for (const key in input) {
+    if (!isEmptyValue(input[key])) out[key] = input[key];
+  }
+  return out;
+}
+
+function report(payload: Payload, path: (string | number)[], input: unknown, params: Params): void {
   payload.issues.push({
     code: "custom",
     input,
@@ -47,33 +65,6 @@ function alwaysCheck(fn: (payload: Payload) => void): z.core.$ZodCheck<Record<st
   );
 }
 
-/** Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV. */
-function dropEmptyValues(input: unknown): unknown {
-  if (!isRecord(input)) return input;
-  let hasEmpty = false;
-  for (const key in input) {
-    if (isEmptyValue(input[key])) {
-      hasEmpty = true;
-      break;
-    }
-  }
-  if (!hasEmpty) return input;
-  const out: Record<string, unknown> = {};
-  for (const key in input) {
-    const value = (input as Record<string, unknown>)[key];
-    if (!isEmptyValue(value)) out[key] = value;
-  }
-  return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isRequired(required: boolean | Condition, ctx: ConditionContext): boolean {
-  return required === true || (required !== false && evaluateCondition(required, ctx) === true);
-}
-
 const NONE: ReadonlySet<string> = new Set();
 
 /** Top-level fields that already have an issue: rules about them are skipped. */
@@ -87,58 +78,69 @@ function invalidFields(payload: Payload): ReadonlySet<string> {
   return invalid;
 }
 
-function requireFields(
+/** Fields with their requirement compiled: always, never, or under a condition. */
+type Requirement = { name: string; required: true | CompiledCondition };
+
+function requirementsOf(
   fields: Field[],
-  payload: Payload,
-  ctx: ConditionContext,
-  path: (string | number)[],
-): void {
-  for (const field of fields) {
-    if (field.system || !isEmptyValue(ctx.values[field.name]) || ctx.invalid.has(field.name)) {
-      continue;
-    }
-    if (isRequired(field.required, ctx)) {
-      report(payload, [...path, field.name], undefined, { code: "required", severity: "error" });
+  compile: (condition: Condition) => CompiledCondition,
+): Requirement[] {
+  return fields
+    .filter((field) => !field.system && field.required !== false)
+    .map((field) => ({
+      name: field.name,
+      required: field.required === true ? true : compile(field.required as Condition),
+    }));
+}
+
+function requireFields(requirements: Requirement[], payload: Payload, ctx: ConditionContext): void {
+  for (const { name, required } of requirements) {
+    if (!isEmptyValue(ctx.values[name]) || ctx.invalid.has(name)) continue;
+    if (required === true || required(ctx) === true) {
+      report(payload, [name], undefined, { code: "required", severity: "error" });
     }
   }
 }
 
 /**
  * The zod schema of a whole record: every field's own schema, then (always, even when a field
- * is malformed, so that the surgeon sees every problem at once) the requirements and rules.
+ * is malformed) the requirements and the DCD's rules, compiled into functions once here.
  */
 export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType {
   const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
-  const ordinals = ordinalsOf(dcd);
+  const compile = compileCondition(dcd);
 
   const entrySchema = (fields: Field[]): z.ZodType => {
     const shape = Object.fromEntries(
       fields.map((field) => [field.name, fieldSchema(field, lists).optional()]),
     );
-    return z.preprocess(
-      dropEmptyValues,
-      z.strictObject(shape).check(
-        alwaysCheck((payload) => {
-          if (options.draft) return;
-          const ctx = {
-            values: payload.value,
-            invalid: invalidFields(payload),
-            today: "",
-            ordinals,
-          };
-          requireFields(fields, payload, ctx, []);
-        }),
-      ),
+    const requirements = requirementsOf(fields, compile);
+    const entry = z.strictObject(shape).check(
+      alwaysCheck((payload) => {
+        if (options.draft) return;
+        requireFields(requirements, payload, {
+          values: payload.value,
+          invalid: invalidFields(payload),
+          today: "",
+        });
+      }),
     );
+    return z.preprocess(dropEmptyValues, entry);
   };
 
   const shape = Object.fromEntries(
     dcd.fields.map((field) => [field.name, fieldSchema(field, lists, entrySchema).optional()]),
   );
+  const requirements = requirementsOf(dcd.fields, compile);
   const repeats = dcd.fields.filter((field) => field.type === "repeat");
   const rules = dcd.rules
-    .map((rule, index) => ({ rule, index }))
-    .filter(({ rule }) => options.warnings || rule.severity === "error");
+    .map((rule, index) => ({
+      field: rule.field,
+      when: rule.when && compile(rule.when),
+      assert: compile(rule.assert),
+      params: { code: rule.code, severity: rule.severity, rule: index, ...rule.params },
+    }))
+    .filter((rule) => options.warnings || rule.params.severity === "error");
 
   const checked = z.strictObject(shape).check(
     alwaysCheck((payload) => {
@@ -147,30 +149,21 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
         values: value,
         invalid: invalidFields(payload),
         today: options.today(),
-        ordinals,
       };
       if (!options.draft) {
-        requireFields(dcd.fields, payload, ctx, []);
+        requireFields(requirements, payload, ctx);
         for (const field of repeats) {
           const entries = value[field.name];
           if (Array.isArray(entries) && entries.length < field.minItems) {
-            report(payload, [field.name], entries, {
-              code: "too_few_items",
-              severity: "error",
-              min: field.minItems,
-            });
+            const params = { code: "too_few_items", severity: "error", min: field.minItems };
+            report(payload, [field.name], entries, params);
           }
         }
       }
-      for (const { rule, index } of rules) {
-        if (rule.when && evaluateCondition(rule.when, ctx) !== true) continue;
-        if (evaluateCondition(rule.assert, ctx) !== false) continue;
-        report(payload, [rule.field], value[rule.field], {
-          code: rule.code,
-          severity: rule.severity,
-          rule: index,
-          ...rule.params,
-        });
+      for (const rule of rules) {
+        if (rule.when && rule.when(ctx) !== true) continue;
+        if (rule.assert(ctx) !== false) continue;
+        report(payload, [rule.field], value[rule.field], rule.params);
       }
     }),
   );
