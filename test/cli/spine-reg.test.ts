@@ -12,7 +12,9 @@ import { VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/spine-reg.js");
 
-async function spineReg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function spineReg(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
     return { code: 0, stdout, stderr };
@@ -66,9 +68,19 @@ describe("spine-reg validate", () => {
   });
 
   it.each([
-    ["not UTF-8", "latin1.csv", Uint8Array.from([0x44, 0x5f, 0x53, 0x55, 0x52, 0x47, 0x0a, 0xe9, 0x0a]), /UTF-8/],
+    [
+      "not UTF-8",
+      "latin1.csv",
+      Uint8Array.from([0x44, 0x5f, 0x53, 0x55, 0x52, 0x47, 0x0a, 0xe9, 0x0a]),
+      /UTF-8/,
+    ],
     ["a comma separator", "comma.csv", "CD_HPIN,D_SURG\n12345625580,02/03/2026\n", /separator/],
-    ["an unknown column", "unknown.csv", "CD_HPIN;D_SURGERY\n12345625580;02/03/2026\n", /D_SURGERY/],
+    [
+      "an unknown column",
+      "unknown.csv",
+      "CD_HPIN;D_SURGERY\n12345625580;02/03/2026\n",
+      /D_SURGERY/,
+    ],
   ])("exits 2 with one clear message for a file with %s", async (_, name, content, message) => {
     const { code, stdout, stderr } = await spineReg("validate", await file(name, content));
     expect(code).toBe(2);
@@ -77,15 +89,29 @@ describe("spine-reg validate", () => {
   });
 
   it("exits 2 for a missing file and for bad usage", async () => {
-    expect(await spineReg("validate", join(dir, "nope.csv"))).toMatchObject({ code: 2, stderr: /does not exist/ });
+    expect(await spineReg("validate", join(dir, "nope.csv"))).toMatchObject({
+      code: 2,
+      stderr: /does not exist/,
+    });
     expect(await spineReg("validate")).toMatchObject({ code: 2, stderr: /exactly one CSV file/ });
-    expect(await spineReg("validate", "x.csv", "--locale", "es")).toMatchObject({ code: 2, stderr: /fr, nl, de or en/ });
+    expect(await spineReg("validate", "x.csv", "--locale", "es")).toMatchObject({
+      code: 2,
+      stderr: /fr, nl, de or en/,
+    });
   });
 });
 
 describe("spine-reg eligibility", () => {
   it("prints the decision per code as JSON", async () => {
-    const { code, stdout } = await spineReg("eligibility", "224674", "281116", "999999", "--json", "--locale", "fr");
+    const { code, stdout } = await spineReg(
+      "eligibility",
+      "224674",
+      "281116",
+      "999999",
+      "--json",
+      "--locale",
+      "fr",
+    );
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as { code: string; decision: string; reason: string }[];
     expect(rows.map((r) => [r.code, r.decision])).toEqual([

@@ -116,8 +116,6 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
   const rows: DecodedCsv["rows"] = [];
   const cells = scanner.cells;
   const width = header.length;
-  const filled: number[] = [];
-  const templates = new RecordTemplates(width, plans, blocks);
   for (;;) {
     skipBlankLines(scanner);
     if (scanner.pos >= text.length) break;
@@ -138,29 +136,26 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
         line,
       });
     }
-    // First the repeat cells, grouped into entries, and the list of filled plain cells
-    // (`filled`, then each filled block as width + block index): that list is the shape of
-    // the record, whose template gives it its keys in one step.
-    let filledCount = 0;
+    const record: DcdRecord = {};
     let entries: (RepeatEntry | undefined)[][] | undefined;
     for (let c = 0; c < count; c++) {
       const raw = cells[c] as string;
       if (raw === "") continue;
       const plan = plans[c] as ColumnPlan;
+      const value = convertCell(raw, plan.convert);
       if (plan.block < 0) {
-        filled[filledCount++] = c;
-        continue;
+        record[plan.key] = value;
+      } else {
+        entries ??= blocks.map(() => []);
+        const block = entries[plan.block] as (RepeatEntry | undefined)[];
+        let entry = block[plan.entry];
+        if (entry === undefined) {
+          entry = {};
+          block[plan.entry] = entry;
+        }
+        entry[plan.key] = value as string | number | boolean | string[];
       }
-      entries ??= blocks.map(() => []);
-      const block = entries[plan.block] as (RepeatEntry | undefined)[];
-      let entry = block[plan.entry];
-      if (entry === undefined) {
-        entry = {};
-        block[plan.entry] = entry;
-      }
-      entry[plan.key] = convertCell(raw, plan.convert) as string | number | boolean | string[];
     }
-    const blockValues: RepeatEntry[][] = [];
     if (entries !== undefined) {
       for (let b = 0; b < blocks.length; b++) {
         // An entry exists when one of its cells is filled; gaps between entries close up.
@@ -168,21 +163,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
         for (const entry of entries[b] as (RepeatEntry | undefined)[]) {
           if (entry !== undefined) present.push(entry);
         }
-        if (present.length > 0) {
-          filled[filledCount++] = width + b;
-          blockValues.push(present);
-        }
-      }
-    }
-    const record = templates.recordOf(filled, filledCount);
-    let nextBlock = 0;
-    for (let i = 0; i < filledCount; i++) {
-      const c = filled[i] as number;
-      if (c < width) {
-        const plan = plans[c] as ColumnPlan;
-        record[plan.key] = convertCell(cells[c] as string, plan.convert);
-      } else {
-        record[blocks[c - width] as string] = blockValues[nextBlock++];
+        if (present.length > 0) record[blocks[b] as string] = present;
       }
     }
     rows.push({ row: rows.length + 1, line, record });
@@ -192,53 +173,6 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
 
 function fail(error: CsvFileError): { ok: false; error: CsvFileError } {
   return { ok: false, error };
-}
-
-/**
- * Empty records shaped like the ones a file holds. V8 turns an object that receives more
- * than about 20 properties through computed keys into a slow dictionary object, which made
- * decoding (and every later read of the record) several times slower. An object from
- * JSON.parse is a fast object with all its keys at once, and a spread copy of it is too: each
- * record is a copy of the template of its set of keys, whose values are then replaced.
- */
-class RecordTemplates {
-  private readonly width: number;
-  private readonly plans: ColumnPlan[];
-  private readonly blocks: string[];
-  private readonly byShape = new Map<string, DcdRecord>();
-  private last: DcdRecord = {};
-  private lastShape: number[] = [];
-
-  constructor(width: number, plans: ColumnPlan[], blocks: string[]) {
-    this.width = width;
-    this.plans = plans;
-    this.blocks = blocks;
-  }
-
-  /** A fresh record with the keys of columns `filled[0..count)` (blocks: width + index). */
-  recordOf(filled: number[], count: number): DcdRecord {
-    const lastShape = this.lastShape;
-    // Consecutive rows mostly have the same shape: compare before building a map key.
-    let same = lastShape.length === count;
-    for (let i = 0; same && i < count; i++) same = lastShape[i] === filled[i];
-    if (!same) {
-      const shape = filled.slice(0, count);
-      const key = String.fromCharCode(...shape);
-      let template = this.byShape.get(key);
-      if (template === undefined) {
-        const names = shape.map((c) =>
-          c < this.width
-            ? (this.plans[c] as ColumnPlan).key
-            : (this.blocks[c - this.width] as string),
-        );
-        template = JSON.parse(`{${names.map((name) => `${JSON.stringify(name)}:null`).join(",")}}`);
-        this.byShape.set(key, template as DcdRecord);
-      }
-      this.last = template as DcdRecord;
-      this.lastShape = shape;
-    }
-    return { ...this.last };
-  }
 }
 
 function planColumns(
