@@ -1,0 +1,45 @@
+export interface ObservePageChangesOptions {
+  /** Released with the content script (ctx.signal): extension update, page unload. */
+  signal: AbortSignal;
+  /** Changes inside this node (the overlay's own host) are not page changes. */
+  ignore?: () => Node | undefined;
+  /** EHRs re-render in bursts: wait this long after the last change. */
+  delayMs?: number;
+}
+
+/**
+ * Calls back once the page has settled after a change (late rendering, single-page
+ * navigation), ignoring the overlay's own changes. Stops when the signal aborts.
+ */
+export function observePageChanges(
+  target: Node,
+  onChange: () => void,
+  { signal, ignore, delayMs = 120 }: ObservePageChangesOptions,
+): void {
+  if (signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, delayMs);
+  };
+  const observer = new MutationObserver((mutations) => {
+    const own = ignore?.();
+    if (own && mutations.every((mutation) => isOwn(mutation, own))) return;
+    schedule();
+  });
+  observer.observe(target, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener(
+    "abort",
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+    { once: true },
+  );
+}
+
+function isOwn(mutation: MutationRecord, own: Node): boolean {
+  if (mutation.target === own || own.contains(mutation.target)) return true;
+  const nodes = [...Array.from(mutation.addedNodes), ...Array.from(mutation.removedNodes)];
+  return nodes.length > 0 && nodes.every((node) => node === own);
+}

@@ -1,0 +1,92 @@
+import type { EhrProfile, FieldRule } from "./ehr-profile.ts";
+import { matchUrlGlob } from "./match-url-glob.ts";
+import { normalizeValue } from "./normalize-value.ts";
+import { CHART_FIELDS, COUNTRY, PREFILL_FIELDS } from "./prefill-fields.ts";
+import { createLabelDictionary, readByLabels, valueOfElement } from "./read-by-labels.ts";
+
+export interface PrefillSource {
+  /** Read by a declarative profile, or by the generic label reader. */
+  kind: "profile" | "label";
+  /** The profile's name, or the label as printed on the page. */
+  detail: string;
+}
+
+export interface PrefillValue {
+  value: string | string[];
+  source: PrefillSource;
+}
+
+export interface ScanResult {
+  /** The profile used, when one matched the URL. */
+  profileId?: string;
+  /** DCD technical name -> value read from the page (registry formats). */
+  values: Record<string, PrefillValue>;
+  /** True when the page looks like a patient chart (worth offering the overlay). */
+  isChart: boolean;
+}
+
+/**
+ * Reads the patient, the surgery and the billed codes from an EHR page: the first profile
+ * whose URL globs match, then the generic label reader for whatever the profile left out.
+ * Pure DOM reading, no network and no storage, so it is cheap to rerun on every mutation.
+ */
+export function scanPage(doc: Document, url: string, profiles: readonly EhrProfile[]): ScanResult {
+  const values: Record<string, PrefillValue> = {};
+  const profile = profiles.find((candidate) => candidate.matches.some((g) => matchUrlGlob(g, url)));
+  if (profile) readProfile(doc, profile, values);
+
+  for (const [field, found] of readByLabels(doc)) {
+    if (values[field] || !PREFILL_FIELDS[field]) continue;
+    const kind = PREFILL_FIELDS[field];
+    const value = kind ? normalizeValue(kind, found.raw) : undefined;
+    if (value !== undefined)
+      values[field] = { value, source: { kind: "label", detail: found.label } };
+  }
+
+  // A country other than Belgium is residence code 9999 (dcd-spin-surg.md), unless the page
+  // printed a Belgian postcode.
+  const country = values[COUNTRY];
+  if (country) {
+    if (!values.CD_PAT_PLC_RESDC) values.CD_PAT_PLC_RESDC = country;
+    delete values[COUNTRY];
+  }
+  return {
+    ...(profile ? { profileId: profile.id } : {}),
+    values,
+    isChart: CHART_FIELDS.some((field) => values[field] !== undefined),
+  };
+}
+
+function readProfile(doc: Document, profile: EhrProfile, values: Record<string, PrefillValue>) {
+  const source = { kind: "profile", detail: profile.name } as const;
+  for (const [field, rule] of Object.entries(profile.fields)) {
+    const kind = PREFILL_FIELDS[field] ?? "text";
+    const raw = readRule(doc, rule);
+    if (raw === undefined) continue;
+    const value = normalizeValue(kind, raw, rule);
+    if (value !== undefined) values[field] = { value, source };
+  }
+}
+
+function readRule(doc: Document, rule: FieldRule): string | string[] | undefined {
+  if (rule.selector) {
+    let elements: Element[];
+    try {
+      elements = rule.all
+        ? Array.from(doc.querySelectorAll(rule.selector))
+        : [doc.querySelector(rule.selector)].filter((e): e is Element => e !== null);
+    } catch {
+      return undefined; // an invalid selector in a profile reads nothing rather than throwing
+    }
+    if (elements.length === 0) return undefined;
+    const texts = elements.map((element) =>
+      rule.attribute ? (element.getAttribute(rule.attribute) ?? "") : valueOfElement(element),
+    );
+    return rule.all ? texts : texts[0];
+  }
+  if (rule.label && rule.label.length > 0) {
+    const dictionary = createLabelDictionary({ field: rule.label });
+    return readByLabels(doc, dictionary).get("field")?.raw;
+  }
+  return undefined;
+}

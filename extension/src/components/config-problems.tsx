@@ -1,0 +1,30 @@
+import { useEffect, useState } from "preact/hooks";
+import { describeConfigProblems } from "../settings/config-problem-text.ts";
+import type { ConfigProblem } from "../settings/find-config-problems.ts";
+import { loadConfigProblems } from "../settings/load-config-problems.ts";
+import { watchSettings } from "../settings/load-settings.ts";
+import type { UiLocale } from "../settings/settings.ts";
+
+/** What is wrong with the configuration and whom to ask; nothing when all is well (issue 5). */
+export function ConfigProblems({ locale }: { locale: UiLocale }) {
+  const [problems, setProblems] = useState<ConfigProblem[]>([]);
+  useEffect(() => {
+    const load = () => void loadConfigProblems().then(setProblems);
+    load();
+    // A policy pushed while the popup is open applies at once (storage.onChanged).
+    return watchSettings(load);
+  }, []);
+  if (problems.length === 0) return null;
+  const { title, lines, ask } = describeConfigProblems(problems, locale);
+  return (
+    <div role="alert" class="error" data-testid="config-problems">
+      <strong>{title}</strong>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p>{ask}</p>
+    </div>
+  );
+}

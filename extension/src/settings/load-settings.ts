@@ -1,0 +1,49 @@
+import { browser } from "wxt/browser";
+import { storage } from "wxt/utils/storage";
+import { mergeSettings } from "./merge-settings.ts";
+import type { EffectiveSettings, Settings } from "./settings.ts";
+
+/**
+ * The user's own values. storage.local, not sync: the API token must not travel to other
+ * devices, and one item keeps the options page a single read/write.
+ */
+export const userSettingsItem = storage.defineItem<Partial<Settings>>("local:settings", {
+  fallback: {},
+  version: 1,
+});
+
+/** Policy values pushed by the hospital (Chrome `3rdparty` policy, Firefox policies.json). */
+export async function readManagedSettings(): Promise<Record<string, unknown>> {
+  try {
+    return (await browser.storage.managed.get(null)) ?? {};
+  } catch {
+    // No policy, or a browser without managed storage for this add-on: nothing is locked.
+    return {};
+  }
+}
+
+export async function loadSettings(): Promise<EffectiveSettings> {
+  const [user, managed] = await Promise.all([userSettingsItem.getValue(), readManagedSettings()]);
+  return mergeSettings(user, managed);
+}
+
+/** Saves the user's values, minus those the policy locks (they would never apply). */
+export async function saveUserSettings(values: Partial<Settings>): Promise<void> {
+  const { locked } = await loadSettings();
+  const next: Partial<Settings> = { ...(await userSettingsItem.getValue()), ...values };
+  for (const key of locked) delete next[key];
+  await userSettingsItem.setValue(next);
+}
+
+/** Calls back when either the user's values or the policy change. */
+export function watchSettings(callback: () => void): () => void {
+  const unwatch = userSettingsItem.watch(() => callback());
+  const onChanged = (_changes: unknown, area: string) => {
+    if (area === "managed") callback();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => {
+    unwatch();
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}

@@ -1,0 +1,38 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "wxt";
+import rootPackage from "../package.json" with { type: "json" };
+import { EXTENSION_PUBLIC_KEY, GECKO_ID } from "./src/extension-id.ts";
+
+// Built from the repository root: `wxt build extension` (root = this folder).
+export default defineConfig({
+  srcDir: "src",
+  // Explicit imports everywhere (easier to read and to review than auto-imports).
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  // extension/ has no package.json of its own: name and version come from the root one.
+  zip: {
+    artifactTemplate: `spine-register-${rootPackage.version}-{{browser}}.zip`,
+    sourcesTemplate: `spine-register-${rootPackage.version}-sources.zip`,
+  },
+  manifest: ({ browser }) => ({
+    name: "__MSG_extName__",
+    version: rootPackage.version,
+    description: "__MSG_extDescription__",
+    default_locale: "en",
+    // Chrome/Edge: pins the extension id, so the worker's CORS list can name it.
+    ...(browser === "firefox" ? {} : { key: EXTENSION_PUBLIC_KEY }),
+    // scripting: the content script is registered at run time for the configured EHR
+    // origins only, and the form UI is injected on demand (keeps the page script small).
+    // alarms: refresh the status of registrations still travelling to HD4DP.
+    permissions: ["storage", "scripting", "alarms"],
+    // The demo EHR origins only; a hospital's EHR origin is requested at run time from the
+    // options page, or granted by policy (issue 4: no <all_urls> at install).
+    host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
+    optional_host_permissions: ["https://*/*", "http://*/*"],
+    storage: { managed_schema: "managed-schema.json" },
+    action: { default_title: "__MSG_extName__" },
+    ...(browser === "firefox"
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: "128.0" } } }
+      : {}),
+  }),
+});

@@ -1,0 +1,136 @@
+import { syntheticNihii, syntheticNiss } from "./synthetic-niss.ts";
+
+// Synthetic patients of the demo EHR. Every NISS has a valid checksum and every name is
+// invented; codes come from shared-schema's illustrative eligibility table (281116/281120
+// required, 224685 exempt, 105092 consultation not in art. 14 n)).
+
+export interface DemoPatient {
+  id: string;
+  layout: "fr" | "nl";
+  niss?: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  sex: "male" | "female";
+  postcode?: string;
+  city: string;
+  country: string;
+  hospitalNumber: string;
+  surgeonName: string;
+  surgeonNihii: string;
+  admission: string;
+  surgery: string;
+  discharge: string;
+  urgent: boolean;
+  codes: { code: string; label: string }[];
+}
+
+const SURGEON_FR = { surgeonName: "Dr Hélène Martin", surgeonNihii: syntheticNihii(23456, "780") };
+const SURGEON_NL = { surgeonName: "Dr. Pieter Claes", surgeonNihii: syntheticNihii(34567, "780") };
+const HERNIA_FR = { code: "281120", label: "Cure chirurgicale d'une hernie discale cervicale" };
+const HERNIA_NL = {
+  code: "281120",
+  label: "Heelkundige behandeling van een cervicale discushernia",
+};
+
+export const DEMO_PATIENTS: DemoPatient[] = [
+  {
+    id: "fr-dubois",
+    layout: "fr",
+    niss: syntheticNiss("1961-04-23", 124),
+    lastName: "Dubois",
+    firstName: "Claire",
+    birthDate: "1961-04-23",
+    sex: "female",
+    postcode: "1348",
+    city: "Louvain-la-Neuve",
+    country: "Belgique",
+    hospitalNumber: "P-2025-00817",
+    ...SURGEON_FR,
+    admission: "2025-03-10",
+    surgery: "2025-03-11",
+    discharge: "2025-03-14",
+    urgent: false,
+    codes: [HERNIA_FR],
+  },
+  {
+    id: "nl-peeters",
+    layout: "nl",
+    niss: syntheticNiss("1975-11-02", 57),
+    lastName: "Peeters",
+    firstName: "Jan",
+    birthDate: "1975-11-02",
+    sex: "male",
+    postcode: "2000",
+    city: "Antwerpen",
+    country: "België",
+    hospitalNumber: "H0047112",
+    ...SURGEON_NL,
+    admission: "2025-02-03",
+    surgery: "2025-02-04",
+    discharge: "2025-02-06",
+    urgent: false,
+    codes: [HERNIA_NL, { code: "105092", label: "Raadpleging wervelkolom, orthopedist" }],
+  },
+  {
+    id: "fr-schneider",
+    layout: "fr",
+    lastName: "Schneider",
+    firstName: "Lukas",
+    birthDate: "1980-07-15",
+    sex: "male",
+    city: "Aachen",
+    country: "Allemagne",
+    hospitalNumber: "P-2025-01377",
+    ...SURGEON_FR,
+    admission: "2025-04-01",
+    surgery: "2025-04-01",
+    discharge: "2025-04-04",
+    urgent: true,
+    codes: [
+      { code: "281116", label: "Cure chirurgicale d'une hernie discale cervicale (ambulatoire)" },
+    ],
+  },
+  {
+    id: "fr-lambert",
+    layout: "fr",
+    niss: syntheticNiss("1948-09-30", 212),
+    lastName: "Lambert",
+    firstName: "Sophie",
+    birthDate: "1948-09-30",
+    sex: "female",
+    postcode: "5000",
+    city: "Namur",
+    country: "Belgique",
+    hospitalNumber: "P-2025-00502",
+    ...SURGEON_FR,
+    admission: "2025-01-20",
+    surgery: "2025-01-20",
+    discharge: "2025-01-22",
+    urgent: true,
+    codes: [{ code: "224685", label: "Traitement non sanglant d'une fracture vertébrale" }],
+  },
+  {
+    id: "nl-janssens",
+    layout: "nl",
+    niss: syntheticNiss("1990-01-17", 33),
+    lastName: "Janssens",
+    firstName: "Luc",
+    birthDate: "1990-01-17",
+    sex: "male",
+    postcode: "9000",
+    city: "Gent",
+    country: "België",
+    hospitalNumber: "H0051208",
+    ...SURGEON_NL,
+    admission: "2025-05-12",
+    surgery: "2025-05-12",
+    discharge: "2025-05-12",
+    urgent: false,
+    codes: [{ code: "105092", label: "Raadpleging wervelkolom, orthopedist" }],
+  },
+];
+
+export function findDemoPatient(id: string): DemoPatient | undefined {
+  return DEMO_PATIENTS.find((patient) => patient.id === id);
+}

@@ -1,0 +1,15 @@
+import { FR_STYLE } from "./demo-page-style.ts";
+import { DEMO_PATIENTS } from "./demo-patients.ts";
+import { escapeHtml as e } from "./escape-html.ts";
+
+export function renderIndex(): string {
+  const items = DEMO_PATIENTS.map((p) => {
+    const href = p.layout === "fr" ? `/fr/dossier/${p.id}` : `/nl/patient/${p.id}`;
+    const codes = p.codes.map((c) => c.code).join(", ");
+    return `<li><a href="${href}">${e(p.lastName)}, ${e(p.firstName)}</a> (${p.layout}, ${p.niss ? "NISS" : "sans NISS / zonder INSZ"}; ${codes})</li>`;
+  }).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo EHR</title><style>${FR_STYLE}</style></head>
+<body><header class="topbar"><strong>Demo EHR – synthetic patients</strong></header>
+<main><section><h1>Charts</h1><ul>${items}</ul>
+<p class="note">French charts are read by the generic label reader, Dutch charts by the declarative profile <code>demo-ehr-nl</code>. Add <code>?filler=5000</code> to a chart for a 5,000-element page.</p></section></main></body></html>`;
+}

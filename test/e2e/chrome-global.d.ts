@@ -1,0 +1,12 @@
+// The extension's `chrome` global, as used inside serviceWorker.evaluate() callbacks of the
+// end-to-end tests (they run in the extension, not in Node).
+declare const chrome: {
+  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+    managed: { get(keys: null): Promise<Record<string, unknown>> };
+  };
+};

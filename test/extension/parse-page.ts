@@ -1,0 +1,8 @@
+import { parseHTML } from "linkedom";
+
+/** A DOM for a page's HTML, with the globals the adapters use (MutationObserver). */
+export function parsePage(html: string): Document {
+  const { document, window } = parseHTML(html);
+  (globalThis as { MutationObserver?: unknown }).MutationObserver ??= window.MutationObserver;
+  return document as unknown as Document;
+}

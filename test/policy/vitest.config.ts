@@ -1,0 +1,12 @@
+import { defineProject } from "vitest/config";
+
+// Deployment by policy and self-hosted packaging (issue 5): plain Node, no browser.
+export default defineProject({
+  test: {
+    name: "policy",
+    root: import.meta.dirname,
+    include: ["**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+});
