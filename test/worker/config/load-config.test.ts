@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../../worker/src/config/load-config.ts";
+import { TEST_BINDINGS } from "../support/test-bindings.ts";
+
+function errorOf(overrides: Record<string, unknown>): ConfigError {
+  try {
+    parseConfig({ ...TEST_BINDINGS, ...overrides });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("reads the test configuration", () => {
+    const config = parseConfig(TEST_BINDINGS);
+    expect(config.registryUrl).toBe("https://hd4dp.test/proxy");
+    expect(config.encryptionKey).toHaveLength(32);
+    expect(config.apiTokens).toContainEqual({
+      token: "token-hospital-a-0123456789",
+      hospitalId: "hospital-a",
+    });
+    expect(config.allowedOrigins).toHaveLength(2);
+    expect(config.retryBaseMs).toBe(20);
+  });
+
+  it("reads the committed .dev.vars.example values", () => {
+    const config = parseConfig({
+      REGISTRY_URL: "http://127.0.0.1:8788/proxy",
+      REGISTRY_TOKEN_URL: "http://127.0.0.1:8788/oauth/token",
+      REGISTRY_CLIENT_ID: "local-dev-client",
+      REGISTRY_CLIENT_SECRET: "local-dev-secret",
+      API_TOKENS: '{"local-dev-token":"demo-hospital"}',
+      ENCRYPTION_KEY: "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+      ALLOWED_ORIGINS: "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    });
+    expect(config.apiTokens).toEqual([{ token: "local-dev-token", hospitalId: "demo-hospital" }]);
+    expect(config.retryMaxMs).toBe(3_600_000);
+  });
+
+  it.each([
+    ["REGISTRY_CLIENT_SECRET", { REGISTRY_CLIENT_SECRET: "  " }],
+    ["REGISTRY_TOKEN_URL", { REGISTRY_TOKEN_URL: "ftp://x" }],
+    ["API_TOKENS", { API_TOKENS: "[]" }],
+    ["API_TOKENS", { API_TOKENS: "{}" }],
+    ["API_TOKENS", { API_TOKENS: '{"short":"h"}' }],
+    ["API_TOKENS", { API_TOKENS: '{"long-enough-token":"bad id!"}' }],
+    ["ENCRYPTION_KEY", { ENCRYPTION_KEY: "!!!" }],
+    ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: undefined }],
+    ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "chrome-extension://abc/path" }],
+    ["REGISTRY_TIMEOUT_MS", { REGISTRY_TIMEOUT_MS: "0" }],
+    ["RETRY_MAX_MS", { RETRY_BASE_MS: "500", RETRY_MAX_MS: "100" }],
+  ])("names %s when it is wrong", (variable, overrides) => {
+    const error = errorOf(overrides);
+    expect(error.variable).toBe(variable);
+    expect(error.fix.length).toBeGreaterThan(10);
+  });
+
+  it("allows an empty ALLOWED_ORIGINS (no browser client)", () => {
+    expect(parseConfig({ ...TEST_BINDINGS, ALLOWED_ORIGINS: "" }).allowedOrigins).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+// The worker's configuration in tests (vitest.config.ts passes it to workerd). Test-only
+// values: they guard nothing.
+
+export const TEST_BINDINGS = {
+  REGISTRY_URL: "https://hd4dp.test/proxy",
+  REGISTRY_TOKEN_URL: "https://hd4dp.test/oauth/token",
+  REGISTRY_CLIENT_ID: "test-client",
+  REGISTRY_CLIENT_SECRET: "test-secret",
+  // Several hospitals, so tests do not share an outbox or a rate-limit window.
+  API_TOKENS: JSON.stringify({
+    "token-hospital-a-0123456789": "hospital-a",
+    "token-hospital-b-0123456789": "hospital-b",
+    "token-outbox-0123456789": "hospital-outbox",
+    "token-property-0123456789": "hospital-property",
+    "token-logs-0123456789": "hospital-logs",
+  }),
+  // Test-only key: base64 of 32 bytes.
+  ENCRYPTION_KEY: "dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LTMyYnk=",
+  ALLOWED_ORIGINS:
+    "chrome-extension://abcdefghijklmnopabcdefghijklmnop,moz-extension://0d6e6a4f-7a4b-4f6e-9c1d-2b3c4d5e6f70",
+  // Fast retries and timeouts, so retry tests take milliseconds.
+  RETRY_BASE_MS: "20",
+  RETRY_MAX_MS: "100",
+  REGISTRY_TIMEOUT_MS: "150",
+  RATE_LIMIT_PER_MINUTE: "100000",
+};

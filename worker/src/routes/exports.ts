@@ -1,0 +1,62 @@
+// POST /v1/exports/hd4dp-csv: records as an HD4DP CSV upload file for the pick-up folder
+// (the fallback when the S2S API is not reachable). Every record must be valid; otherwise
+// 422 lists the issues of each invalid record by its index.
+
+import { Hono } from "hono";
+import { encodeHd4dpCsv } from "../../../shared-schema/src/csv/encode-hd4dp-csv.ts";
+import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import type { AppEnv } from "../app-env.ts";
+import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import { ProblemError } from "../errors/problem-error.ts";
+import { formatMessage } from "../i18n/messages.ts";
+import { readJsonBody } from "../middleware/read-json-body.ts";
+import { ExportRequestSchema } from "../schemas/api-schemas.ts";
+
+export const exports = new Hono<AppEnv>().post("/hd4dp-csv", async (c) => {
+  const body = await readJsonBody(c, ExportRequestSchema);
+  const records: DcdRecord[] = [];
+  const issues: Record<string, unknown>[] = [];
+  body.records.forEach((raw, index) => {
+    const result = compiledDcd().validate(raw, { locale: c.var.locale });
+    if (result.valid && result.record) records.push(result.record);
+    for (const issue of result.issues) {
+      if (issue.severity !== "error") continue;
+      issues.push({
+        record: index,
+        field: issue.field,
+        code: issue.code,
+        severity: issue.severity,
+        message: issue.message,
+      });
+    }
+  });
+  const dcdParams = { params: { dcd: CURRENT_DCD.id } };
+  if (issues.length > 0) {
+    throw new ProblemError(422, "record_invalid", { ...dcdParams, extensions: { issues } });
+  }
+  let csv: string;
+  try {
+    csv = encodeHd4dpCsv(CURRENT_DCD, records);
+  } catch {
+    // A valid record the CSV format cannot carry (e.g. a '|' inside a multi value). The
+    // encoder's message quotes the value: not echoed, it may be patient data.
+    throw new ProblemError(422, "record_invalid", {
+      ...dcdParams,
+      extensions: {
+        issues: [
+          {
+            field: "(record)",
+            code: "csv_unencodable",
+            severity: "error",
+            message: formatMessage("record_unencodable", c.var.locale).detail,
+          },
+        ],
+      },
+    });
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  return c.body(csv, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${CURRENT_DCD.id}-${date}.csv"`,
+  });
+});

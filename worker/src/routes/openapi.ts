@@ -1,0 +1,169 @@
+// GET /openapi.json: the OpenAPI 3.1 document, generated from the zod schemas the routes
+// validate with (schemas/api-schemas.ts) and the compiled DCD's record schema. A test
+// checks that every mounted route is documented here.
+
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../app-env.ts";
+import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import { BODY_LIMIT_BYTES } from "../middleware/read-json-body.ts";
+import {
+  EligibilityReplySchema,
+  EligibilityRequestSchema,
+  ExportRequestSchema,
+  HealthReplySchema,
+  IdempotencyKeySchema,
+  ProblemSchema,
+  RegistrationAcceptedSchema,
+  RegistrationRequestSchema,
+  RegistrationViewSchema,
+  ValidateReplySchema,
+  ValidateRequestSchema,
+} from "../schemas/api-schemas.ts";
+
+const input = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input" });
+const output = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "output" });
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+const json = (schema: object, description = "OK") => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const jsonBody = (schema: object) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+/** Errors every authenticated JSON route may answer. */
+const authErrors = {
+  "401": problem("Missing or unknown API token"),
+  "403": problem("Valid token, browser origin not in ALLOWED_ORIGINS"),
+  "429": problem("Too many requests for this token (Retry-After)"),
+};
+const bodyErrors = {
+  "400": problem("Malformed JSON"),
+  "413": problem(`Body over ${BODY_LIMIT_BYTES} bytes`),
+  "415": problem("Body not sent as application/json"),
+  "422": problem("Body or record invalid; see issues"),
+};
+
+function buildDocument() {
+  const recordSchema = compiledDcd().jsonSchema();
+  const withRecord = (schema: z.ZodType, key: "record" | "records") => {
+    const doc = input(schema) as { properties: Record<string, unknown> };
+    doc.properties[key] =
+      key === "record" ? recordSchema : { ...(doc.properties[key] as object), items: recordSchema };
+    return doc;
+  };
+  const security = [{ bearer: [] }];
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Spine registration worker",
+      version: "1.0.0",
+      description: `Eligibility, validation and durable relay of ${CURRENT_DCD.id} ${CURRENT_DCD.version} registrations to HD4DP v2. Messages follow Accept-Language (fr, nl, de, en).`,
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: { Problem: output(ProblemSchema) },
+    },
+    paths: {
+      "/healthz": { get: { responses: { "200": json(output(HealthReplySchema)) } } },
+      "/openapi.json": { get: { responses: { "200": json({ type: "object" }) } } },
+      "/v1/dcd": {
+        get: {
+          security,
+          description: "The DCD in use, with an ETag (If-None-Match -> 304).",
+          responses: {
+            "200": json({ type: "object" }),
+            "304": { description: "Not modified" },
+            ...authErrors,
+          },
+        },
+      },
+      "/v1/eligibility": {
+        post: {
+          security,
+          requestBody: jsonBody(input(EligibilityRequestSchema)),
+          responses: { "200": json(output(EligibilityReplySchema)), ...authErrors, ...bodyErrors },
+        },
+      },
+      "/v1/validate": {
+        post: {
+          security,
+          requestBody: jsonBody(withRecord(ValidateRequestSchema, "record")),
+          responses: { "200": json(output(ValidateReplySchema)), ...authErrors, ...bodyErrors },
+        },
+      },
+      "/v1/registrations": {
+        post: {
+          security,
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: true,
+              schema: input(IdempotencyKeySchema),
+              description: "Same key + same body -> same id; same key + other body -> 409.",
+            },
+          ],
+          requestBody: jsonBody(withRecord(RegistrationRequestSchema, "record")),
+          responses: {
+            "202": json(output(RegistrationAcceptedSchema), "Stored in the outbox"),
+            "409": problem("Idempotency-Key reused with another body"),
+            ...authErrors,
+            ...bodyErrors,
+          },
+        },
+      },
+      "/v1/registrations/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: {
+          security,
+          responses: {
+            "200": json(output(RegistrationViewSchema)),
+            "404": problem("No such registration for this hospital"),
+            ...authErrors,
+          },
+        },
+        delete: {
+          security,
+          description:
+            "Deletes a registration not delivered yet. Once delivered: 409 (corrections and withdrawals go through the registry).",
+          responses: {
+            "200": json(output(RegistrationViewSchema)),
+            "404": problem("No such registration for this hospital"),
+            "409": problem("Already delivered, or being delivered"),
+            ...authErrors,
+          },
+        },
+      },
+      "/v1/exports/hd4dp-csv": {
+        post: {
+          security,
+          requestBody: jsonBody(withRecord(ExportRequestSchema, "records")),
+          responses: {
+            "200": {
+              description: "HD4DP CSV upload file",
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
+            ...authErrors,
+            ...bodyErrors,
+          },
+        },
+      },
+    },
+  };
+}
+
+let document: ReturnType<typeof buildDocument> | undefined;
+
+export const openapi = new Hono<AppEnv>().get("/", (c) => {
+  document ??= buildDocument();
+  return c.json(document);
+});

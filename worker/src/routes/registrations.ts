@@ -1,0 +1,101 @@
+// /v1/registrations: submit a record to the hospital's outbox (202 once it is durably
+// stored), read its delivery state, delete it before delivery.
+
+import { Hono } from "hono";
+import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
+import type { AppEnv } from "../app-env.ts";
+import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import { ProblemError } from "../errors/problem-error.ts";
+import { formatMessage } from "../i18n/messages.ts";
+import { readJsonBody } from "../middleware/read-json-body.ts";
+import { submitPayload } from "../registry/hd4dp-contract.ts";
+import { IdempotencyKeySchema, RegistrationRequestSchema } from "../schemas/api-schemas.ts";
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function outboxOf(env: Env, hospitalId: string) {
+  return env.OUTBOX.get(env.OUTBOX.idFromName(hospitalId));
+}
+
+export const registrations = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const key = IdempotencyKeySchema.safeParse(c.req.header("Idempotency-Key"));
+    if (!key.success) throw new ProblemError(400, "idempotency_key_missing");
+    const body = await readJsonBody(c, RegistrationRequestSchema);
+    const draft = body.status === "draft";
+    const dcdParams = { dcd: CURRENT_DCD.id };
+    const result = compiledDcd().validate(body.record, { locale: c.var.locale, draft });
+    if (!result.valid || !result.record) {
+      throw new ProblemError(422, "record_invalid", {
+        params: dcdParams,
+        // Issues without params: a param may quote a value the user typed.
+        extensions: {
+          issues: result.issues.map(({ field, code, severity, message }) => ({
+            field,
+            code,
+            severity,
+            message,
+          })),
+        },
+      });
+    }
+    try {
+      // Refuse now what the outbox could never send, rather than fail it later.
+      submitPayload(CURRENT_DCD, result.record, draft);
+    } catch {
+      throw new ProblemError(422, "record_invalid", {
+        params: dcdParams,
+        extensions: {
+          issues: [
+            {
+              field: "(record)",
+              code: "s2s_unencodable",
+              severity: "error",
+              message: formatMessage("record_unencodable", c.var.locale).detail,
+            },
+          ],
+        },
+      });
+    }
+    const enqueued = await outboxOf(c.env, c.var.hospitalId).enqueue({
+      idempotencyKey: key.data,
+      body,
+      dcdId: CURRENT_DCD.id,
+      record: result.record,
+      draft,
+      businessKey: draft ? null : businessKeyOf(CURRENT_DCD, result.record),
+    });
+    if (enqueued.outcome === "conflict") throw new ProblemError(409, "idempotency_conflict");
+    const { id, state } = enqueued.view;
+    c.header("Location", `/v1/registrations/${id}`);
+    return c.json({ id, state }, 202);
+  })
+  .get("/:id", async (c) => {
+    const id = c.req.param("id");
+    const view = ID.test(id) ? await outboxOf(c.env, c.var.hospitalId).read(id) : null;
+    if (!view)
+      throw new ProblemError(404, "registration_not_found", { params: { id: id.slice(0, 40) } });
+    return c.json(view);
+  })
+  .delete("/:id", async (c) => {
+    const id = c.req.param("id");
+    const params = { id: id.slice(0, 40) };
+    if (!ID.test(id)) throw new ProblemError(404, "registration_not_found", { params });
+    const removed = await outboxOf(c.env, c.var.hospitalId).remove(id);
+    switch (removed.outcome) {
+      case "not_found":
+        throw new ProblemError(404, "registration_not_found", { params });
+      case "in_progress":
+        throw new ProblemError(409, "delivery_in_progress", {
+          params,
+          headers: { "Retry-After": "5" },
+        });
+      case "delivered":
+        throw new ProblemError(409, "registration_delivered", {
+          params: { ...params, state: removed.view.state },
+          extensions: { registration: removed.view },
+        });
+      case "deleted":
+        return c.json(removed.view);
+    }
+  });

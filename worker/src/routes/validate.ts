@@ -1,0 +1,17 @@
+// POST /v1/validate: the DCD rules on a record, messages in the caller's language. The
+// same compiled schema as the extension's, so a rule never differs between the two.
+
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env.ts";
+import { compiledDcd } from "../dcd/current-dcd.ts";
+import { readJsonBody } from "../middleware/read-json-body.ts";
+import { ValidateRequestSchema } from "../schemas/api-schemas.ts";
+
+export const validate = new Hono<AppEnv>().post("/", async (c) => {
+  const body = await readJsonBody(c, ValidateRequestSchema);
+  const result = compiledDcd().validate(body.record, {
+    locale: c.var.locale,
+    draft: body.status === "draft",
+  });
+  return c.json({ valid: result.valid, issues: result.issues });
+});

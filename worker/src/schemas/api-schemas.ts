@@ -1,0 +1,102 @@
+// The API's request and reply shapes: the same zod values validate at the edge and
+// generate /openapi.json (routes/openapi.ts), so the document cannot drift from the code.
+// Records themselves are checked by the compiled DCD (shared-schema), not here.
+
+import { z } from "zod";
+
+const RecordObjectSchema = z
+  .record(z.string(), z.unknown())
+  .describe("A DCD record: field technical name -> value (see GET /v1/dcd).");
+
+export const EligibilityRequestSchema = z.strictObject({
+  codes: z.array(z.string().max(20)).min(1).max(200),
+  article: z
+    .string()
+    .max(20)
+    .optional()
+    .describe("The nomenclature article, when the caller knows it."),
+  date: z.iso.date().optional().describe("Date of the act (YYYY-MM-DD); default today."),
+});
+
+export const EligibilityReplySchema = z.object({
+  decisions: z.array(
+    z.object({
+      code: z.string(),
+      decision: z.enum(["required", "exempt", "not_in_scope", "unknown"]),
+      reason: z.string(),
+      reasonCode: z.string(),
+    }),
+  ),
+});
+
+export const ValidateRequestSchema = z.strictObject({
+  record: RecordObjectSchema,
+  status: z.literal("draft").optional(),
+});
+
+export const IssueSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const ValidateReplySchema = z.object({
+  valid: z.boolean(),
+  issues: z.array(IssueSchema),
+});
+
+export const RegistrationRequestSchema = z.strictObject({
+  record: RecordObjectSchema,
+  status: z.enum(["draft", "submit"]),
+});
+
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, "1 to 200 visible ASCII characters");
+
+export const RegistrationStateSchema = z.enum(["queued", "open", "sent", "failed", "deleted"]);
+export type RegistrationState = z.infer<typeof RegistrationStateSchema>;
+
+export const RegistrationAcceptedSchema = z.object({
+  id: z.string(),
+  state: RegistrationStateSchema,
+});
+
+export const RegistrationViewSchema = z.object({
+  id: z.string(),
+  state: RegistrationStateSchema,
+  status: z.enum(["draft", "submit"]),
+  businessKey: z.string().optional().describe("The registry's business key, from its reply."),
+  registrationCode: z.string().optional(),
+  attempts: z.number().int(),
+  lastError: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
+
+export const ExportRequestSchema = z.strictObject({
+  records: z.array(RecordObjectSchema).min(1).max(1000),
+});
+
+export const HealthReplySchema = z.object({ status: z.literal("ok"), dcdVersion: z.string() });
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  issues: z
+    .array(
+      z.object({
+        field: z.string(),
+        code: z.string(),
+        severity: z.enum(["error", "warning"]),
+        message: z.string(),
+        record: z.number().int().optional(),
+      }),
+    )
+    .optional(),
+});
