@@ -1,0 +1,75 @@
+// CLI: `node scripts/hd4dp-emulator/main.ts [--port 8788] [--fail-rate 0.3 --mix 500=1,429=1 ...]`.
+// Faults can also come from the environment (HD4DP_EMULATOR_FAULTS='{"failRate":0.3}') and be
+// changed while it runs: POST /_emulator/faults.
+import { parseArgs } from "node:util";
+import { parseFaults } from "./parse-faults.ts";
+import { startHd4dpEmulator } from "./start-hd4dp-emulator.ts";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.HD4DP_EMULATOR_PORT ?? "8788" },
+    host: { type: "string", default: "127.0.0.1" },
+    "token-ttl": { type: "string" },
+    seed: { type: "string" },
+    "latency-ms": { type: "string" },
+    "fail-rate": { type: "string" },
+    mix: { type: "string" },
+    "retry-after": { type: "string" },
+    "post-processing-share": { type: "string" },
+    "timeout-hold-ms": { type: "string" },
+    down: { type: "boolean" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean" },
+  },
+});
+
+if (values.help) {
+  console.log(`HD4DP v2 S2S emulator
+  --port 8788 --host 127.0.0.1 --token-ttl <s> --seed <n> --quiet
+  faults: --latency-ms <ms> --fail-rate <0..1> --mix 500=1,503=1,429=1,timeout=1,drop=1
+          --retry-after <s> --post-processing-share <0..1> --timeout-hold-ms <ms> --down
+  env: HD4DP_EMULATOR_PORT, HD4DP_EMULATOR_FAULTS (JSON, same keys as POST /_emulator/faults)`);
+  process.exit(0);
+}
+
+const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+const mix = values.mix
+  ? Object.fromEntries(
+      values.mix.split(",").map((pair) => {
+        const [kind = "", weight = "1"] = pair.split("=");
+        return [kind.trim(), Number(weight)];
+      }),
+    )
+  : undefined;
+const fromFlags = {
+  latencyMs: num(values["latency-ms"]),
+  failRate: num(values["fail-rate"]),
+  mix,
+  retryAfterSeconds: num(values["retry-after"]),
+  postProcessingShare: num(values["post-processing-share"]),
+  timeoutHoldMs: num(values["timeout-hold-ms"]),
+  down: values.down,
+};
+
+try {
+  const fromEnv = JSON.parse(process.env.HD4DP_EMULATOR_FAULTS || "{}");
+  const flags = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));
+  const emulator = await startHd4dpEmulator({
+    port: Number(values.port),
+    host: values.host,
+    faults: parseFaults({ ...fromEnv, ...flags }),
+    tokenTtlSeconds: num(values["token-ttl"]),
+    seed: num(values.seed),
+    // Method, path and status only: a path carries a hashed business key, never a NISS.
+    log: values.quiet ? undefined : (line) => console.log(`[hd4dp] ${line}`),
+  });
+  console.log(
+    `[hd4dp] HD4DP emulator on ${emulator.url} (inspect: ${emulator.url}/_emulator/received)`,
+  );
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  console.error(`[hd4dp] ${(error as Error).message}`);
+  process.exit(1);
+}

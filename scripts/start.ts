@@ -1,0 +1,107 @@
+// `npm start`: the embedded default. The worker under `wrangler dev` with local Durable
+// Object state, the HD4DP emulator it delivers to, and the demo EHR the extension reads. Ctrl-C stops everything,
+// wrangler's process group included (no orphaned workerd, stack.md).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { startDemoEhr } from "./demo-ehr/start-demo-ehr.ts";
+import { startHd4dpEmulator } from "./hd4dp-emulator/start-hd4dp-emulator.ts";
+import { REPO_ROOT, startWranglerDev } from "./lib/start-wrangler-dev.ts";
+
+interface Service {
+  name: string;
+  /** What the developer reads next to the URL. */
+  about: string;
+  start(): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+const HOST = "127.0.0.1";
+
+// Started in this order and stopped in reverse.
+const services: Service[] = [
+  {
+    name: "hd4dp",
+    about: "HD4DP S2S emulator; inspect GET /_emulator/received, faults POST /_emulator/faults",
+    start: () =>
+      startHd4dpEmulator({
+        port: 8788,
+        host: HOST,
+        log: (line) => console.log(`[hd4dp] ${line}`),
+      }).then((emulator) => ({ url: emulator.url, stop: emulator.close })),
+  },
+  {
+    name: "worker",
+    about: "registration API (wrangler dev, state in .wrangler/state)",
+    start: () =>
+      startWranglerDev({
+        port: 8787,
+        host: HOST,
+        persistTo: join(REPO_ROOT, ".wrangler", "state"),
+        log: (line) => console.log(`[worker] ${line}`),
+      }),
+  },
+  {
+    name: "demo-ehr",
+    about: "demo EHR with synthetic patients: open a chart with the extension loaded",
+    start: () =>
+      startDemoEhr({ port: 8789, host: HOST }).then((ehr) => ({ url: ehr.url, stop: ehr.close })),
+  },
+];
+
+const devVars = join(REPO_ROOT, ".dev.vars");
+if (!existsSync(devVars)) {
+  copyFileSync(join(REPO_ROOT, ".dev.vars.example"), devVars);
+  console.log("Created .dev.vars from .dev.vars.example (development values only).");
+}
+
+// The unpacked extension to load in the browser: built once, on the first start.
+if (!existsSync(join(REPO_ROOT, "extension", ".output", "chrome-mv3", "manifest.json"))) {
+  console.log("Building the extension (first start only) ...");
+  const build = spawnSync("npx", ["wxt", "build", "extension"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) console.error("The extension did not build; the servers start anyway.");
+}
+
+const running: { name: string; stop(): Promise<void> }[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const service of running.reverse()) {
+      await service.stop().catch((error: unknown) => {
+        console.error(`[${service.name}] stop failed: ${(error as Error).message}`);
+      });
+    }
+  }
+  process.exit(code);
+}
+
+process.once("SIGINT", () => void stopAll(0));
+process.once("SIGTERM", () => void stopAll(0));
+
+const lines: string[] = [];
+for (const service of services) {
+  try {
+    const { url, stop } = await service.start();
+    running.push({ name: service.name, stop });
+    lines.push(`  ${service.name.padEnd(8)} ${url.padEnd(24)} ${service.about}`);
+  } catch (error) {
+    console.error(`[${service.name}] failed to start: ${(error as Error).message}`);
+    await stopAll(1);
+  }
+}
+
+console.log(`
+Ready:
+${lines.join("\n")}
+
+Try:
+  curl -s -H 'Authorization: Bearer local-dev-token' -H 'Content-Type: application/json' -d '{"codes":["281116","224674"]}' http://${HOST}:8787/v1/eligibility
+
+Extension: npm run build:extension, then load extension/.output/chrome-mv3 unpacked
+(chrome://extensions, developer mode) and set the API token local-dev-token in its options.
+
+Ctrl-C stops everything.`);
