@@ -5,13 +5,9 @@
 // - registrations/s through the outbox to the HD4DP emulator (first POST to all sent).
 // Loopback only, fixed concurrency, bounded count and time; warm-up first; medians of rounds.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { startHd4dpEmulator } from "../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
-import { findFreePort } from "../scripts/lib/find-free-port.ts";
-import { readDevVars } from "../scripts/lib/read-dev-vars.ts";
-import { REPO_ROOT, startWranglerDev } from "../scripts/lib/start-wrangler-dev.ts";
+import { availableParallelism, loadavg } from "node:os";
+import type { Hd4dpEmulator } from "../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
+import { startRelayStack } from "../scripts/lib/start-relay-stack.ts";
 import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
 
 const CONCURRENCY = 32;
@@ -134,7 +130,7 @@ async function postRegistration(
 /** POSTs `count` new registrations; seconds from the first POST until all are sent. */
 async function runOutbox(
   baseUrl: string,
-  emulator: Awaited<ReturnType<typeof startHd4dpEmulator>>,
+  emulator: Hd4dpEmulator,
   first: number,
   count: number,
 ): Promise<{ seconds: number; postSeconds: number; retries: number }> {
@@ -170,28 +166,13 @@ async function runOutbox(
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
-const emulator = await startHd4dpEmulator({ port: 0 });
-const persistTo = mkdtempSync(join(tmpdir(), "spine-reg-bench-"));
-const worker = await startWranglerDev({
-  port: await findFreePort(),
-  persistTo,
-  vars: {
-    ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
-    REGISTRY_URL: `${emulator.url}/proxy`,
-    REGISTRY_TOKEN_URL: `${emulator.url}/oauth/token`,
-    RETRY_BASE_MS: "50",
-    RATE_LIMIT_PER_MINUTE: "1000000",
-  },
-}).catch(async (error: unknown) => {
-  await emulator.close();
-  rmSync(persistTo, { recursive: true, force: true });
-  throw error;
+const {
+  emulator,
+  worker,
+  stop: cleanUp,
+} = await startRelayStack({
+  vars: { RETRY_BASE_MS: "50", RATE_LIMIT_PER_MINUTE: "1000000" },
 });
-const cleanUp = async () => {
-  await worker.stop();
-  await emulator.close();
-  rmSync(persistTo, { recursive: true, force: true });
-};
 // wrangler runs in its own process group: Ctrl-C here must take it down too.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));

@@ -159,11 +159,29 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
       const value = knownValue(field, ctx);
       if (!Array.isArray(value)) return undefined;
       const date = on ? knownValue(on, ctx) : undefined;
-      const options = { date: typeof date === "string" ? date : ctx.today || undefined };
-      return value.some(
-        (code: string) => decideWithoutReason(code, options).decision === anyEligibility,
+      return decisionsOf(value, typeof date === "string" ? date : ctx.today).includes(
+        anyEligibility,
       );
     };
+  };
+
+  // The eligibility rules ask about the same codes and date several times per record: the
+  // last answer is kept (compared by content, since a form may change a list in place).
+  let lastCodes: string[] = [];
+  let lastDate = "";
+  let lastDecisions: string[] = [];
+  const decisionsOf = (codes: string[], date: string): string[] => {
+    if (
+      date !== lastDate ||
+      codes.length !== lastCodes.length ||
+      codes.some((code, i) => code !== lastCodes[i])
+    ) {
+      const options = { date: date || undefined };
+      lastDecisions = codes.map((code) => decideWithoutReason(code, options).decision);
+      lastCodes = codes.slice();
+      lastDate = date;
+    }
+    return lastDecisions;
   };
   return compile;
 }

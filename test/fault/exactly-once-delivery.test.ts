@@ -6,22 +6,11 @@
 // The real worker runs under `wrangler dev` on a free port with a throw-away state
 // directory and its own vars (the developer's .dev.vars is neither read nor touched).
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Faults } from "../../scripts/hd4dp-emulator/parse-faults.ts";
-import {
-  type Hd4dpEmulator,
-  startHd4dpEmulator,
-} from "../../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
-import { findFreePort } from "../../scripts/lib/find-free-port.ts";
-import { readDevVars } from "../../scripts/lib/read-dev-vars.ts";
-import {
-  REPO_ROOT,
-  startWranglerDev,
-  type WranglerDev,
-} from "../../scripts/lib/start-wrangler-dev.ts";
+import type { Hd4dpEmulator } from "../../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
+import { type RelayStack, startRelayStack } from "../../scripts/lib/start-relay-stack.ts";
+import type { WranglerDev } from "../../scripts/lib/start-wrangler-dev.ts";
 import { validSpinSurgRecord } from "../support/valid-spin-surg-record.ts";
 
 const COUNT = 500;
@@ -46,9 +35,9 @@ interface View {
   lastError?: string;
 }
 
+let stack: RelayStack | undefined;
 let emulator: Hd4dpEmulator;
 let worker: WranglerDev | undefined;
-let persistTo: string;
 /** POSTs the client had to repeat (5xx, 429 or no answer from the worker): reported, not hidden. */
 let clientRetries = 0;
 
@@ -107,16 +96,10 @@ async function waitFor(condition: () => boolean, ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Tokens live 40 s and the worker renews 30 s before expiry: renewals happen mid-run.
-  emulator = await startHd4dpEmulator({ port: 0, seed: 20_260_301, tokenTtlSeconds: 40 });
-  persistTo = mkdtempSync(join(tmpdir(), "spine-reg-fault-"));
-  worker = await startWranglerDev({
-    port: await findFreePort(),
-    persistTo,
+  stack = await startRelayStack({
+    // Tokens live 40 s and the worker renews 30 s before expiry: renewals happen mid-run.
+    emulator: { seed: 20_260_301, tokenTtlSeconds: 40 },
     vars: {
-      ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
-      REGISTRY_URL: `${emulator.url}/proxy`,
-      REGISTRY_TOKEN_URL: `${emulator.url}/oauth/token`,
       RETRY_BASE_MS: "50",
       RETRY_MAX_MS: "2000",
       REGISTRY_TIMEOUT_MS: "1000",
@@ -124,12 +107,12 @@ beforeAll(async () => {
     },
     log: process.env.FAULT_TEST_VERBOSE ? (line) => console.log(`[worker] ${line}`) : undefined,
   });
+  emulator = stack.emulator;
+  worker = stack.worker;
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await emulator?.close();
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 it("delivers 500 registrations exactly once through 30% faults and a worker crash", async () => {

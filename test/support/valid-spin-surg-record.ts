@@ -7,6 +7,7 @@
 // run of N registrations expects N distinct records in the registry.
 
 import type { DcdRecord, RepeatEntry } from "../../shared-schema/src/dcd.ts";
+import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { makeNiss } from "./synthetic-niss.ts";
 
 const DAY_MS = 86_400_000;
@@ -40,14 +41,10 @@ const SURGEONS = [
 const POSTCODES = ["1000", "1050", "2000", "3000", "3500", "4000", "5000", "6000", "8000", "9000"];
 const LAST_NAMES = ["Peeters", "Janssens", "Dubois", "Lambert", "Müller", "Dupont", "De Smet"];
 const FIRST_NAMES = ["Anna", "Luc", "Marie", "Jan", "Sofie", "Pierre", "Lena", "Noah"];
-// LEVEL list order (cranial to caudal), as in shared-schema/src/spin-surg-code-lists.ts.
-const LEVELS = [
-  ...Array.from({ length: 8 }, (_, k) => `C${k}`),
-  ...Array.from({ length: 12 }, (_, k) => `T${k + 1}`),
-  ...Array.from({ length: 5 }, (_, k) => `L${k + 1}`),
-  "S1",
-  "S2",
-];
+// LEVEL list order (cranial to caudal), read from the DCD itself.
+const LEVELS = (SPIN_SURG.codeLists.find((list) => list.name === "LEVEL")?.items ?? []).map(
+  (item) => item.value,
+);
 // Mostly lumbar, as in practice, with cervical, thoracic and sacral cases in between.
 const LEVEL_STARTS = ["L4", "L3", "L5", "C5", "L2", "T11", "C4", "L4", "S1", "T6"];
 // Codes that require registration (the table's illustrative art. 14 n) pair), sometimes
