@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { LOCALES, type Locale } from "../shared-schema/src/dcd.ts";
+import { isIsoDate } from "../shared-schema/src/field-schema.ts";
 import { runEligibility } from "./run-eligibility.ts";
 import { runValidate } from "./run-validate.ts";
 
@@ -33,6 +34,8 @@ function parseArgs(argv: string[]): CliArgs {
           throw new UsageError(`--locale ${value} is not supported: use fr, nl, de or en.`);
         }
         args.locale = value as Locale;
+      } else if (arg === "--date" && !isIsoDate(value)) {
+        throw new UsageError(`--date ${value} is not a date: use YYYY-MM-DD, e.g. 2026-03-02.`);
       } else args.options[arg.slice(2)] = value;
     } else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}.`);
     else args.positional.push(arg);

@@ -24,8 +24,3 @@ export function formatFrLong(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
   return `${day} ${FR_MONTHS[month - 1]} ${year}`;
 }
-
-/** `61042312434` -> `61.04.23-124.34`, as Belgian EHRs print a NISS. */
-export function formatNiss(niss: string): string {
-  return `${niss.slice(0, 2)}.${niss.slice(2, 4)}.${niss.slice(4, 6)}-${niss.slice(6, 9)}.${niss.slice(9)}`;
-}

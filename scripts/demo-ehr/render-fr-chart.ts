@@ -1,7 +1,8 @@
+import { formatNiss } from "../../shared-schema/src/identifiers/niss.ts";
 import { FR_STYLE } from "./demo-page-style.ts";
 import type { DemoPatient } from "./demo-patients.ts";
 import { escapeHtml as e } from "./escape-html.ts";
-import { formatDmy, formatFrLong, formatNiss } from "./format-demo-date.ts";
+import { formatDmy, formatFrLong } from "./format-demo-date.ts";
 import { renderFiller } from "./render-filler.ts";
 
 /**

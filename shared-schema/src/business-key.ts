@@ -31,17 +31,3 @@ export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {
     )
     .join("|");
 }
-
-/** The business-key fields whose values differ between two versions of a record. */
-export function changedBusinessKeyFields(dcd: Dcd, before: DcdRecord, after: DcdRecord): string[] {
-  const names = new Set([...dcd.businessKey.fields, ...(dcd.businessKey.fallback?.fields ?? [])]);
-  return [...names].filter(
-    (name) =>
-      String(before[name] ?? "")
-        .trim()
-        .toUpperCase() !==
-      String(after[name] ?? "")
-        .trim()
-        .toUpperCase(),
-  );
-}

@@ -1,3 +1,4 @@
+import { isLeapYear } from "./days-in-month.ts";
 import type { CodeList, Comparator, Condition, Dcd, Operand } from "./dcd.ts";
 import { decideWithoutReason } from "./eligibility.ts";
 import { parseNiss } from "./identifiers/niss.ts";
@@ -191,7 +192,7 @@ export function shiftYears(iso: string, years: number | undefined): string {
   if (!years) return iso;
   const year = Number(iso.slice(0, 4)) + years;
   let rest = iso.slice(4);
-  if (rest === "-02-29" && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) {
+  if (rest === "-02-29" && !isLeapYear(year)) {
     rest = "-02-28";
   }
   return String(year).padStart(4, "0") + rest;

@@ -9,6 +9,7 @@ import {
   type EligibilityEntry,
   type EligibilityTable,
 } from "./eligibility-table.ts";
+import { isAllDigits } from "./identifiers/digits-of.ts";
 import { isNomenclatureCode } from "./identifiers/nomenclature.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
 
@@ -148,7 +149,7 @@ export function decideWithoutReason(
   if (!isNomenclatureCode(code)) {
     return {
       decision: "unknown",
-      reasonCode: isSixDigits(code) ? "invalid_check_digit" : "invalid_format",
+      reasonCode: code.length === 6 && isAllDigits(code) ? "invalid_check_digit" : "invalid_format",
     };
   }
 
@@ -206,13 +207,4 @@ function labelOf(article: string, locale: Locale): string {
   const prefix = locale === "de" ? "Art. " : "art. ";
   if (ARTICLE_14N.test(article)) return `${prefix}14 n)`;
   return HAS_ART_PREFIX.test(article) ? article : `${prefix}${article}`;
-}
-
-function isSixDigits(code: string): boolean {
-  if (code.length !== 6) return false;
-  for (let i = 0; i < 6; i++) {
-    const c = code.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daysInMonth } from "./days-in-month.ts";
 import type { CodeList, Field, TextFormat, ValueFormat } from "./dcd.ts";
 import { parseNihii } from "./identifiers/nihii.ts";
 import { parseNiss } from "./identifiers/niss.ts";
@@ -29,7 +30,6 @@ function fail(
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
@@ -37,8 +37,7 @@ export function isIsoDate(value: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return false;
-  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 // Deliberately simple: one @, no spaces, a dot in the domain. The registry checks the rest.

@@ -122,6 +122,15 @@ describe("spine-reg eligibility", () => {
     expect(rows.every((r) => r.reason.length > 20)).toBe(true);
   });
 
+  it("refuses a --date that is not YYYY-MM-DD instead of answering unknown", async () => {
+    expect(await spineReg("eligibility", "281116", "--date", "1/1/2024")).toMatchObject({
+      code: 2,
+      stderr: /YYYY-MM-DD/,
+    });
+    const { stdout } = await spineReg("eligibility", "281116", "--date", "2024-01-01", "--json");
+    expect(JSON.parse(stdout)[0].decision).toBe("required");
+  });
+
   it("uses the article stated by the caller for a code not in the table", async () => {
     const { stdout } = await spineReg("eligibility", "100004", "--article", "14n", "--json");
     expect(JSON.parse(stdout)[0].decision).toBe("required");

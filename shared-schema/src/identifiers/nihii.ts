@@ -3,6 +3,8 @@
 // for persons, a 3-digit qualification. Character-code scanning, no regex: validation of
 // large files calls this.
 
+import { digitsOf } from "./digits-of.ts";
+
 export type NihiiResult =
   | {
       ok: true;
@@ -18,11 +20,8 @@ export type NihiiResult =
   | { ok: false; reason: "format" | "checksum" | "profession" };
 
 const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const SPACE = 32;
-const DASH = 45;
-const DOT = 46;
-const SLASH = 47;
+/** Accepted between digits: `1-23456-25-580`, `12345625/580`. */
+const SEPARATORS = " .-/";
 
 const FORMAT: NihiiResult = Object.freeze({ ok: false, reason: "format" });
 const CHECKSUM: NihiiResult = Object.freeze({ ok: false, reason: "checksum" });
@@ -35,7 +34,7 @@ const PROFESSION: NihiiResult = Object.freeze({ ok: false, reason: "profession" 
  * mistyped number is reported as mistyped.
  */
 export function parseNihii(input: string, options?: { profession?: string }): NihiiResult {
-  const nihii = digitsOf(input, 11);
+  const nihii = digitsOf(input, 11, SEPARATORS);
   if (nihii === undefined) return FORMAT;
   if (!hasValidCheck(nihii)) return CHECKSUM;
   const profession = nihii[0] as string;
@@ -51,7 +50,7 @@ export function parseNihii(input: string, options?: { profession?: string }): Ni
 
 /** An 8-digit hospital NIHII number (profession digit 7), e.g. `71000436`. */
 export function isHospitalNihii(input: string): boolean {
-  const nihii = digitsOf(input, 8);
+  const nihii = digitsOf(input, 8, SEPARATORS);
   return nihii !== undefined && nihii.charCodeAt(0) === DIGIT_0 + 7 && hasValidCheck(nihii);
 }
 
@@ -65,29 +64,4 @@ function hasValidCheck(digits: string): boolean {
   for (let i = 0; i < 6; i++) first6 = first6 * 10 + (digits.charCodeAt(i) - DIGIT_0);
   const check = (digits.charCodeAt(6) - DIGIT_0) * 10 + (digits.charCodeAt(7) - DIGIT_0);
   return check === 97 - (first6 % 97) || check === 89 - (first6 % 89);
-}
-
-/** The `length` digits of `input` once separators are dropped, or undefined. */
-function digitsOf(input: string, length: number): string | undefined {
-  // Fast path: bare digits, no new string.
-  if (input.length === length && isAllDigits(input)) return input;
-  let digits = "";
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c >= DIGIT_0 && c <= DIGIT_9) {
-      if (digits.length === length) return undefined;
-      digits += input[i];
-    } else if (c !== SPACE && c !== DOT && c !== DASH && c !== SLASH) {
-      return undefined;
-    }
-  }
-  return digits.length === length ? digits : undefined;
-}
-
-function isAllDigits(input: string): boolean {
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c < DIGIT_0 || c > DIGIT_9) return false;
-  }
-  return true;
 }

@@ -3,6 +3,12 @@
 // computes the checksum on a plain number (9 digits, or 2_000_000_000 + 9 digits, fit
 // exactly in a double).
 
+import { daysInMonth } from "../days-in-month.ts";
+import { digitsOf } from "./digits-of.ts";
+
+/** Accepted between digits: `85.04.02-169.32`, `85 04 02 169 32`. */
+const SEPARATORS = " .-";
+
 export type NissResult =
   | {
       ok: true;
@@ -18,10 +24,6 @@ export type NissResult =
   | { ok: false; reason: "format" | "checksum" | "date" };
 
 const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const SPACE = 32;
-const DASH = 45;
-const DOT = 46;
 
 type NissOk = Extract<NissResult, { ok: true }>;
 
@@ -37,7 +39,7 @@ const DATE: NissResult = Object.freeze({ ok: false, reason: "date" });
  * century matches.
  */
 export function parseNiss(input: string): NissResult {
-  const niss = digitsOf(input);
+  const niss = digitsOf(input, 11, SEPARATORS);
   if (niss === undefined) return FORMAT;
 
   // Counters run from 001 to 998: 000 and 999 are never given out, so they mean a typo.
@@ -83,37 +85,9 @@ export function parseNiss(input: string): NissResult {
  * is not 11 digits is returned unchanged, so a display never hides what the user typed.
  */
 export function formatNiss(niss11: string): string {
-  const d = digitsOf(niss11);
+  const d = digitsOf(niss11, 11, SEPARATORS);
   if (d === undefined) return niss11;
   return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-${d.slice(6, 9)}.${d.slice(9, 11)}`;
-}
-
-/** The 11 digits of `input` once separators are dropped, or undefined. */
-function digitsOf(input: string): string | undefined {
-  const length = input.length;
-  // Fast path: bare digits, no new string.
-  if (length === 11) {
-    let bare = true;
-    for (let i = 0; i < 11; i++) {
-      const c = input.charCodeAt(i);
-      if (c < DIGIT_0 || c > DIGIT_9) {
-        bare = false;
-        break;
-      }
-    }
-    if (bare) return input;
-  }
-  let digits = "";
-  for (let i = 0; i < length; i++) {
-    const c = input.charCodeAt(i);
-    if (c >= DIGIT_0 && c <= DIGIT_9) {
-      if (digits.length === 11) return undefined;
-      digits += input[i];
-    } else if (c !== SPACE && c !== DOT && c !== DASH) {
-      return undefined;
-    }
-  }
-  return digits.length === 11 ? digits : undefined;
 }
 
 /** The number written by `count` digits of `digits` from `start` (digits already checked). */
@@ -121,11 +95,6 @@ function numberAt(digits: string, start: number, count: number): number {
   let n = 0;
   for (let i = start; i < start + count; i++) n = n * 10 + (digits.charCodeAt(i) - DIGIT_0);
   return n;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad2(n: number): string {
