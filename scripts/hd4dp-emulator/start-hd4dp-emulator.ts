@@ -162,6 +162,8 @@ export async function startHd4dpEmulator(
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   const codePrefix = options.registrationCodePrefix ?? "206";
   const random = createRandom(options.seed ?? randomInt(2 ** 31));
+  // Per emulator, never configurable: business keys must not be recomputable from a NISS.
+  const businessKeySecret = randomBytes(32);
   const log = options.log ?? (() => {});
 
   let faults = parseFaults(options.faults);
@@ -340,7 +342,7 @@ export async function startHd4dpEmulator(
         };
         openRecords.push(reg);
       } else {
-        const derived = deriveBusinessKey(fields);
+        const derived = deriveBusinessKey(fields, businessKeySecret);
         if ("missing" in derived) {
           return json(400, {
             message: `missing business key fields: ${derived.missing.join(", ")}`,

@@ -13,5 +13,8 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // expect.poll gives up after 1 s by default: too short for a browser on a shared,
+    // loaded 2-core machine. Waiting longer never hides a failure, it only waits for it.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

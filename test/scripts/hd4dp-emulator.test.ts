@@ -2,6 +2,7 @@
 // (worker/src/registry/hd4dp-contract.ts): replies are parsed here with the contract's own
 // schemas, so the two cannot drift apart silently.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -148,6 +149,46 @@ describe("registrations", () => {
       status: "sent",
       version: 1,
     });
+  });
+
+  it("keys registrations with a per-emulator secret: a NISS cannot be recomputed from the key", async () => {
+    const { businessKey } = SubmitReplySchema.parse(
+      await (await call("POST", REGISTRATIONS, RECORD)).json(),
+    );
+    // What an unkeyed hash of the same material would give: anyone could test NISS guesses.
+    const material = [NISS, RECORD.D_SURG, RECORD.CD_HPIN].join("\n");
+    const unkeyed = createHash("sha256").update(material).digest("hex").slice(0, 16);
+    expect(businessKey).not.toBe(unkeyed);
+    const other = await startHd4dpEmulator({ port: 0 });
+    try {
+      const form =
+        "grant_type=client_credentials&client_id=local-dev-client&client_secret=local-dev-secret";
+      const { access_token } = TokenReplySchema.parse(
+        await (
+          await fetch(`${other.url}/oauth/token`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: form,
+          })
+        ).json(),
+      );
+      const elsewhere = SubmitReplySchema.parse(
+        await (
+          await fetch(`${other.url}${REGISTRATIONS}`, {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${access_token}`,
+              "content-type": "application/json",
+            },
+            body: JSON.stringify(RECORD),
+          })
+        ).json(),
+      );
+      expect(elsewhere.businessKey).toMatch(/^[0-9a-f]{16}$/);
+      expect(elsewhere.businessKey).not.toBe(businessKey);
+    } finally {
+      await other.close();
+    }
   });
 
   it("treats a resubmission of a known business key as a correction, not a duplicate", async () => {

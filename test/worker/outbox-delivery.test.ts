@@ -1,5 +1,6 @@
 // The durable relay: delivery by alarm, retries with backoff on transient failures,
-// permanent failure on other 4xx, token handling, corrections, restarts.
+// permanent failure on other 4xx, token handling, corrections, restarts, and the
+// registry's status read on GET.
 
 import {
   evictDurableObject,
@@ -11,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { FakeRegistry } from "./support/fake-registry.ts";
+import { holdDeliveries, releaseForManualAlarm, storageState } from "./support/hold-deliveries.ts";
 import { recordFor } from "./support/records.ts";
 
 const HOSPITAL = "hospital-outbox";
@@ -181,11 +183,127 @@ describe("retries", () => {
     expect((await settled(id)).state).toBe("sent");
     expect(registry.tokensIssued).toBe(1);
   });
+
+  it("fails permanently on 403, keeping the registry's message", async () => {
+    registry.faults = [{ status: 403, message: "client lacks SPIN_SURG rights" }];
+    const id = await submit();
+    const done = await settled(id);
+    expect(done.state).toBe("failed");
+    expect(done.attempts).toBe(1);
+    expect(done.lastError).toContain("client lacks SPIN_SURG rights");
+    expect(done.lastError).toMatch(/hospital's IT/);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(registry.received).toHaveLength(1);
+  });
+});
+
+describe("credentials refused", () => {
+  function captureErrors(): string[] {
+    const lines: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+      lines.push(args.map(String).join(" "));
+    });
+    return lines;
+  }
+
+  it("retries a 401 that a fresh token does not cure, then fails with a clear message", async () => {
+    const errors = captureErrors();
+    // Every call refused: each attempt is the first try and the one with a fresh token.
+    registry.faults = Array.from({ length: 1000 }, () => ({ status: 401 }));
+    const record = recordFor(++patient);
+    const id = await submit(record);
+    const done = await settled(id, 10_000);
+    expect(done.state).toBe("failed");
+    expect(done.attempts).toBe(10);
+    expect(done.lastError).toMatch(/refused the worker's credentials 10 times/);
+    expect(done.lastError).toMatch(/hospital's IT/);
+    expect(registry.received).toHaveLength(20);
+    expect(registry.tokensIssued).toBeGreaterThanOrEqual(10);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(registry.received).toHaveLength(20);
+    const refused = errors.filter((l) => l.includes("registry.credentials_refused"));
+    expect(refused).toHaveLength(10);
+    expect(refused.join("\n")).not.toContain(String(record.IDC_PAT));
+  });
+
+  it("shows the refusal while retrying and delivers once the credentials work again", async () => {
+    captureErrors();
+    registry.faults = Array.from({ length: 4 }, () => ({ status: 401 }));
+    const id = await submit();
+    const retrying = await waitFor(
+      () => view(id),
+      (v) => v.attempts >= 1 && v.lastError !== undefined,
+    );
+    expect(retrying.lastError).toMatch(/refuses the worker's credentials; retrying/);
+    const done = await settled(id);
+    expect(done).toMatchObject({ state: "sent", attempts: 3 });
+    expect(done.lastError).toBeUndefined();
+  });
+
+  it("counts a token endpoint refusing the client as a refusal, not a transient error", async () => {
+    captureErrors();
+    registry.tokenFaults = Array.from({ length: 1000 }, () => ({
+      status: 401,
+      message: "invalid_client",
+    }));
+    const id = await submit();
+    const done = await settled(id, 10_000);
+    expect(done).toMatchObject({ state: "failed", attempts: 10 });
+    expect(done.lastError).toMatch(/token endpoint answered HTTP 401/);
+    expect(registry.received).toHaveLength(0);
+  });
+});
+
+describe("status read on GET", () => {
+  /** Makes the registration's last status check (or delivery) older than a minute. */
+  function ageStatusCheck(id: string) {
+    return runInDurableObject(outboxStub(HOSPITAL), (_instance, state) => {
+      state.storage.sql.exec(
+        "UPDATE registrations SET status_checked_at = ? WHERE id = ?",
+        Date.now() - 61_000,
+        id,
+      );
+    });
+  }
+
+  it("shows a registration withdrawn in HD4DP as deleted, asking at most once a minute", async () => {
+    const sent = await settled(await submit());
+    const stored = registry.stored.get(sent.businessKey ?? "");
+    if (!stored) throw new Error("not stored");
+    // Just delivered: no need to ask yet.
+    await view(sent.id);
+    expect(registry.statusReads).toBe(0);
+    stored.status = "deleted";
+    await ageStatusCheck(sent.id);
+    expect((await view(sent.id)).state).toBe("deleted");
+    expect(registry.statusReads).toBe(1);
+    await view(sent.id);
+    expect(registry.statusReads).toBe(1);
+  });
+
+  it("keeps what it knows when HD4DP cannot answer", async () => {
+    const sent = await settled(await submit());
+    registry.stored.clear(); // the status read now gets a 404
+    await ageStatusCheck(sent.id);
+    const again = await view(sent.id);
+    expect(again).toMatchObject({ state: "sent", registrationCode: sent.registrationCode });
+    expect(registry.statusReads).toBe(1);
+  });
+
+  it("cannot ask about an open draft: HD4DP gave it no business key", async () => {
+    const open = await settled(await submit(recordFor(++patient), "draft"));
+    expect(open.state).toBe("open");
+    await ageStatusCheck(open.id);
+    expect((await view(open.id)).state).toBe("open");
+    expect(registry.statusReads).toBe(0);
+  });
 });
 
 describe("durability", () => {
   it("delivers what was queued before an eviction (restart): the alarm is in storage", async () => {
-    registry.faults = ["network"];
+    // Retry-After keeps it queued for a second: time to see the first attempt and evict.
+    // (A bare network error retries within RETRY_BASE_MS, 20 ms, often before a poll sees it.)
+    registry.faults = [{ status: 503, retryAfter: "1" }];
     const id = await submit();
     await waitFor(
       () => view(id),
@@ -214,8 +332,15 @@ describe("durability", () => {
 
   it("runs due deliveries when the alarm is triggered by hand", async () => {
     const stub = outboxStub(HOSPITAL);
+    await holdDeliveries(HOSPITAL);
     const id = await submit();
-    await runDurableObjectAlarm(stub);
-    expect((await settled(id)).state).toBe("sent");
+    await releaseForManualAlarm(HOSPITAL);
+    // Nothing goes out by itself: the alarm is an hour ahead.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(registry.received).toHaveLength(0);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    // Delivered by that run: it has returned, and no other alarm was due.
+    expect(registry.received.map((r) => r.idempotencyKey)).toEqual([id]);
+    expect(await storageState(HOSPITAL, id)).toBe("sent");
   });
 });

@@ -1,10 +1,11 @@
 // /v1/registrations: 202 only once stored, idempotency, validation, reads and deletion.
 
-import { reset, runInDurableObject } from "cloudflare:test";
+import { reset, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { FakeRegistry } from "./support/fake-registry.ts";
+import { holdDeliveries, releaseForManualAlarm } from "./support/hold-deliveries.ts";
 import { recordFor, VALID_RECORD } from "./support/records.ts";
 
 let registry: FakeRegistry;
@@ -231,6 +232,43 @@ describe("DELETE /v1/registrations/:id", () => {
         )
       ).attempts,
     ).toBe(2);
+  });
+
+  it("never sends one deleted while it waited in the alarm's batch", async () => {
+    // Five registrations in one alarm run; four are sent at once and held in the registry,
+    // the fifth waits in the batch, where DELETE can still reach it (it is not in flight).
+    await holdDeliveries("hospital-a");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await post({ record: recordFor(++patient), status: "submit" });
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    registry.faults = Array.from({ length: 4 }, () => ({ until: held }));
+    await releaseForManualAlarm("hospital-a");
+    const run = runDurableObjectAlarm(outboxStub("hospital-a"));
+    await waitFor(
+      () => Promise.resolve(registry.received.length),
+      (n) => n === 4,
+    );
+    const waiting = ids.filter((id) => !registry.received.some((r) => r.idempotencyKey === id));
+    expect(waiting).toHaveLength(1);
+    const [deletedId = ""] = waiting;
+    const response = await call(`/v1/registrations/${deletedId}`, { method: "DELETE" });
+    expect(response.status).toBe(200);
+    release();
+    expect(await run).toBe(true);
+    // The four held ones are retried and delivered; the deleted one never reaches HD4DP.
+    const others = ids.filter((id) => id !== deletedId);
+    await waitFor(
+      () => Promise.all(others.map((id) => view(id))),
+      (views) => views.every((v) => v.state === "sent"),
+    );
+    expect(registry.received.filter((r) => r.idempotencyKey === deletedId)).toEqual([]);
+    expect((await view(deletedId)).state).toBe("deleted");
   });
 
   it("404 for an unknown registration", async () => {

@@ -151,6 +151,25 @@ describe("POST /v1/exports/hd4dp-csv", () => {
     );
     expect(problem.issues).toContainEqual(expect.objectContaining({ record: 1, field: "D_SURG" }));
   });
+
+  it("checks a STATUS=draft row as a draft, as the CLI does", async () => {
+    // HD4DP makes such a row an Open record to complete there (domain.md §2).
+    const draft = { IDC_PAT: VALID_RECORD.IDC_PAT, STATUS: "draft" };
+    const response = await call("/v1/exports/hd4dp-csv", { body: { records: [draft] } });
+    expect(response.status).toBe(200);
+    const [header, row] = (await response.text()).split("\r\n");
+    expect(header?.split(";")).toContain("STATUS");
+    expect(row).toContain("draft");
+    // Without STATUS, the same row is a submission and misses its required fields.
+    const submitted = { IDC_PAT: VALID_RECORD.IDC_PAT };
+    const problem = await expectProblem(
+      await call("/v1/exports/hd4dp-csv", { body: { records: [submitted] } }),
+      422,
+    );
+    expect(problem.issues).toContainEqual(
+      expect.objectContaining({ record: 0, field: "D_SURG", code: "required" }),
+    );
+  });
 });
 
 describe("errors", () => {

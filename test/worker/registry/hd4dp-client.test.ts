@@ -39,17 +39,54 @@ describe("Hd4dpClient", () => {
     }
   });
 
-  it("reads a registration's status", async () => {
-    new FakeRegistry().install();
+  it("reads a registration's status, and says when it cannot", async () => {
+    const registry = new FakeRegistry().install();
     const client = new Hd4dpClient(options);
     const sent = await client.deliver({ dcdId: "SPIN_SURG", registrationId: "r2", payload: {} });
     if (sent.kind !== "accepted") throw new Error(sent.kind);
     expect(await client.status("SPIN_SURG", sent.businessKey)).toEqual({
-      businessKey: sent.businessKey,
-      registrationCode: sent.registrationCode,
-      status: "sent",
+      kind: "found",
+      status: {
+        businessKey: sent.businessKey,
+        registrationCode: sent.registrationCode,
+        status: "sent",
+      },
     });
-    await expect(client.status("SPIN_SURG", "BK-unknown")).rejects.toThrow("unknown business key");
+    expect(await client.status("SPIN_SURG", "BK-unknown")).toEqual({
+      kind: "unavailable",
+      httpStatus: 404,
+    });
+    // A revoked token is renewed once, as for a delivery.
+    registry.revokeTokens();
+    expect((await client.status("SPIN_SURG", sent.businessKey)).kind).toBe("found");
+    registry.tokenFaults = ["network"];
+    registry.revokeTokens();
+    expect(await client.status("SPIN_SURG", sent.businessKey)).toEqual({ kind: "unavailable" });
+  });
+
+  it("reports refused credentials: a 401 after a fresh token, or a refused token request", async () => {
+    const registry = new FakeRegistry().install();
+    registry.faults = [{ status: 401 }, { status: 401 }];
+    const client = new Hd4dpClient(options);
+    const delivery = { dcdId: "SPIN_SURG", registrationId: "r4", payload: {} };
+    expect(await client.deliver(delivery)).toEqual({
+      kind: "credentials_refused",
+      reason: "HD4DP refused the worker's access token (HTTP 401)",
+      httpStatus: 401,
+    });
+    expect(registry.tokensIssued).toBe(2);
+    registry.tokenFaults = [{ status: 401, message: "invalid_client" }];
+    registry.revokeTokens();
+    registry.faults = [{ status: 401 }];
+    expect(await client.deliver(delivery)).toMatchObject({
+      kind: "credentials_refused",
+      httpStatus: 401,
+    });
+    // A token endpoint that is down is not a refusal.
+    registry.tokenFaults = [{ status: 503 }];
+    registry.revokeTokens();
+    registry.faults = [{ status: 401 }];
+    expect((await client.deliver(delivery)).kind).toBe("retry");
   });
 
   it("turns a timeout into a retry without a data-bearing reason", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SPIN_SURG } from "../../../shared-schema/src/spin-surg.ts";
 import {
   classifyReply,
+  isTokenRefusal,
   parseRetryAfter,
   readErrorMessage,
   registrationPath,
@@ -38,13 +39,19 @@ describe("hd4dp-contract", () => {
     [500, "retry"],
     [503, "retry"],
     [408, "retry"],
-    [403, "retry"],
+    [403, "rejected"],
     [400, "rejected"],
     [404, "rejected"],
     [409, "rejected"],
     [422, "rejected"],
   ])("classifies HTTP %i as %s", (status, kind) => {
     expect(classifyReply(status, new Headers()).kind).toBe(kind);
+  });
+
+  it("tells a token endpoint refusing the client from one that is down", () => {
+    for (const status of [400, 401, 403]) expect(isTokenRefusal(status), String(status)).toBe(true);
+    for (const status of [408, 429, 500, 503])
+      expect(isTokenRefusal(status), String(status)).toBe(false);
   });
 
   it("reads Retry-After in seconds or as an HTTP date", () => {

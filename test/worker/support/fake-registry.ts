@@ -24,7 +24,8 @@ export interface Received {
 interface Stored {
   businessKey: string;
   registrationCode?: string;
-  status: "open" | "sent";
+  /** Set a stored registration "deleted" to play a withdrawal in HD4DP itself. */
+  status: "open" | "sent" | "deleted";
   body: Record<string, unknown>;
 }
 
@@ -37,6 +38,13 @@ export class FakeRegistry {
   readonly stored = new Map<string, Stored>();
   readonly replies = new Map<string, { status: number; body: unknown }>();
   tokensIssued = 0;
+  /** Status reads (GET of one registration) received. */
+  statusReads = 0;
+  /**
+   * The business key given to the n-th submission. The real key is ASSUMED to be built from
+   * IDC_PAT + D_SURG + CD_HPIN (hd4dp-contract.ts): a test can make it carry the NISS.
+   */
+  businessKeyFor: (n: number, body: Record<string, unknown>) => string = (n) => `BK-${n}`;
   /** Faults played on the next submit/correction calls, in order. */
   faults: Fault[] = [];
   /** Faults played on the next token calls, in order. */
@@ -68,6 +76,9 @@ export class FakeRegistry {
     const match = /^\/proxy\/api\/dcd\/([^/]+)\/registrations(?:\/([^/]+))?$/.exec(url.pathname);
     if (!match) return json(404, { message: "no such path" });
     if (request.method === "GET") {
+      this.statusReads++;
+      const token = /^Bearer (.+)$/.exec(request.headers.get("Authorization") ?? "")?.[1];
+      if (!token || !this.#validTokens.has(token)) return json(401, { message: "invalid token" });
       const found = this.stored.get(decodeURIComponent(match[2] ?? ""));
       if (!found) return json(404, { message: "unknown business key" });
       const { businessKey, registrationCode, status } = found;
@@ -101,7 +112,7 @@ export class FakeRegistry {
       };
     } else if (request.method === "POST") {
       this.#counter++;
-      const businessKey = `BK-${this.#counter}`;
+      const businessKey = this.businessKeyFor(this.#counter, body);
       const registrationCode = draft
         ? undefined
         : `206.26.${String(this.#counter).padStart(6, "0")}.11`;

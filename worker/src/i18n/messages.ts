@@ -100,6 +100,28 @@ export const MESSAGES = {
         "Der Datensatz ist gültig, aber ein Wert kann nicht im Format von HD4DP geschrieben werden (z. B. ein Code ohne Register-ID oder ein '|' in einem Mehrfachauswahlwert).",
     },
   },
+  unknown_field_withheld: {
+    en: {
+      title: "Unknown field",
+      detail:
+        "The record holds a field that does not exist in {dcd}. Its name is not repeated here: it does not look like a field name and may hold patient data. Remove it.",
+    },
+    fr: {
+      title: "Champ inconnu",
+      detail:
+        "Le dossier contient un champ qui n'existe pas dans {dcd}. Son nom n'est pas répété ici : il ne ressemble pas à un nom de champ et pourrait contenir des données du patient. Retirez-le.",
+    },
+    nl: {
+      title: "Onbekend veld",
+      detail:
+        "Het record bevat een veld dat niet bestaat in {dcd}. De naam wordt hier niet herhaald: hij lijkt niet op een veldnaam en kan patiëntgegevens bevatten. Verwijder het.",
+    },
+    de: {
+      title: "Unbekanntes Feld",
+      detail:
+        "Der Datensatz enthält ein Feld, das es in {dcd} nicht gibt. Sein Name wird hier nicht wiederholt: Er sieht nicht wie ein Feldname aus und könnte Patientendaten enthalten. Entfernen Sie es.",
+    },
+  },
   unauthorized: {
     en: {
       title: "Authentication required",

@@ -1,5 +1,7 @@
 // zod issues of a request envelope as problem `issues`. Only paths and zod's own messages:
-// zod 4 does not echo input values in its messages, so no patient data leaks through here.
+// zod 4 does not echo input values in its messages, so no patient data leaks through here,
+// except for unknown keys, which it names: those messages are replaced (a key is whatever
+// the caller sent, e.g. a NISS used as a key). Paths hold only schema keys and indexes.
 
 import type { z } from "zod";
 
@@ -15,6 +17,9 @@ export function toProblemIssues(error: z.ZodError): ProblemIssue[] {
     field: issue.path.map(String).join(".") || "(body)",
     code: issue.code,
     severity: "error",
-    message: issue.message,
+    message:
+      issue.code === "unrecognized_keys"
+        ? "Unrecognized key(s) in the request body (not repeated here); see /openapi.json."
+        : issue.message,
   }));
 }

@@ -1,10 +1,12 @@
 // Talks to one hospital's HD4DP through the contract in hd4dp-contract.ts: gets and caches
 // the OAuth2 token, sends a registration (POST, or PUT for a correction), renews the token
 // once on a 401, and turns every outcome (reply, network error, timeout) into a
-// DeliveryOutcome for the outbox. It never throws for a registry problem and never logs.
+// DeliveryOutcome for the outbox. It also reads a registration's status for the outbox's
+// GET. It never throws for a registry problem and never logs.
 
 import {
   classifyReply,
+  isTokenRefusal,
   readErrorMessage,
   registrationPath,
   type StatusReply,
@@ -38,9 +40,29 @@ export interface Delivery {
 export type DeliveryOutcome =
   | { kind: "accepted"; businessKey: string; registrationCode?: string; httpStatus: number }
   | { kind: "retry"; reason: string; retryAfterMs?: number; httpStatus?: number }
-  | { kind: "rejected"; message: string; httpStatus: number };
+  | { kind: "rejected"; message: string; httpStatus: number }
+  /**
+   * The registry refused the worker itself: a 401 even with a fresh token, or the token
+   * endpoint refusing the client credentials. Not the record's fault, and not transient.
+   */
+  | { kind: "credentials_refused"; reason: string; httpStatus: number };
 
-class TokenError extends Error {}
+/** The registry's view of a registration, or why it could not be read. */
+export type StatusOutcome =
+  | { kind: "found"; status: StatusReply }
+  | { kind: "unavailable"; httpStatus?: number };
+
+class TokenError extends Error {
+  readonly httpStatus: number | undefined;
+  /** The token endpoint refused the client credentials (not a transient failure). */
+  readonly refused: boolean;
+
+  constructor(message: string, httpStatus?: number) {
+    super(message);
+    this.httpStatus = httpStatus;
+    this.refused = httpStatus !== undefined && isTokenRefusal(httpStatus);
+  }
+}
 
 export class Hd4dpClient {
   readonly options: Hd4dpClientOptions;
@@ -61,22 +83,47 @@ export class Hd4dpClient {
       }
       return await this.#toOutcome(response);
     } catch (error) {
+      if (error instanceof TokenError && error.refused && error.httpStatus !== undefined) {
+        return { kind: "credentials_refused", reason: error.message, httpStatus: error.httpStatus };
+      }
       return { kind: "retry", reason: describeFailure(error) };
     }
   }
 
-  /** The registry's view of a registration (status read of the contract). */
-  async status(dcdId: string, businessKey: string): Promise<StatusReply> {
-    const response = await fetch(this.options.registryUrl + registrationPath(dcdId, businessKey), {
-      headers: {
-        ...this.options.extraHeaders,
-        Authorization: `Bearer ${await this.#accessToken()}`,
-        Accept: "application/json",
-      },
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    if (response.status !== 200) throw new Error(await readErrorMessage(response));
-    return StatusReplySchema.parse(await response.json());
+  /**
+   * The registry's view of a registration (the status read of the contract). Any failure
+   * (network, timeout, 404, an unreadable reply) is "unavailable": the caller keeps what it
+   * knows. The registry's error text is not read: it may quote the business key.
+   */
+  async status(dcdId: string, businessKey: string): Promise<StatusOutcome> {
+    try {
+      const url = this.options.registryUrl + registrationPath(dcdId, businessKey);
+      const read = async () =>
+        fetch(url, {
+          headers: {
+            ...this.options.extraHeaders,
+            Authorization: `Bearer ${await this.#accessToken()}`,
+            Accept: "application/json",
+          },
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
+      let response = await read();
+      if (response.status === 401) {
+        await response.body?.cancel();
+        this.#token = null;
+        response = await read();
+      }
+      if (response.status !== 200) {
+        await response.body?.cancel();
+        return { kind: "unavailable", httpStatus: response.status };
+      }
+      const parsed = StatusReplySchema.safeParse(await response.json().catch(() => null));
+      return parsed.success
+        ? { kind: "found", status: parsed.data }
+        : { kind: "unavailable", httpStatus: response.status };
+    } catch {
+      return { kind: "unavailable" };
+    }
   }
 
   #send(delivery: Delivery, token: string): Promise<Response> {
@@ -106,9 +153,14 @@ export class Hd4dpClient {
         return { kind: "accepted", httpStatus, ...parsed.data };
       }
       case "unauthorized":
+        // Already the second try, with a fresh token: the credentials themselves are refused.
         await response.body?.cancel();
         this.#token = null;
-        return { kind: "retry", reason: "HD4DP refused the credentials (HTTP 401)", httpStatus };
+        return {
+          kind: "credentials_refused",
+          reason: "HD4DP refused the worker's access token (HTTP 401)",
+          httpStatus,
+        };
       case "retry": {
         const reason = await readErrorMessage(response);
         return reply.retryAfterMs === undefined
@@ -129,7 +181,11 @@ export class Hd4dpClient {
       signal: AbortSignal.timeout(this.options.timeoutMs),
     });
     if (response.status !== 200) {
-      throw new TokenError(`HD4DP token endpoint answered HTTP ${response.status}`);
+      await response.body?.cancel();
+      throw new TokenError(
+        `HD4DP's token endpoint answered HTTP ${response.status}`,
+        response.status,
+      );
     }
     const parsed = TokenReplySchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new TokenError("HD4DP token endpoint gave an unreadable reply");

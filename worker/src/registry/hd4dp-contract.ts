@@ -10,6 +10,11 @@
 // ASSUMED (not published): the token endpoint (OAuth2 client credentials), the submit,
 // correction and status paths, the reply bodies, the error body and the Idempotency-Key
 // header. Everything marked ASSUMED below is such a guess.
+// ASSUMED too: what the registry's business key is made of. dcd-spin-surg.md guesses
+// IDC_PAT + D_SURG + CD_HPIN, i.e. a key that may contain the NISS in clear. The worker
+// therefore treats the business key HD4DP returns as patient data: the outbox keeps it
+// encrypted at rest (durable-objects/outbox.ts) and never logs it; it is decrypted only to
+// build the correction and status URLs and to answer GET /v1/registrations/:id.
 //
 // Pure module (zod + shared-schema only): it runs in workerd and in Node.
 
@@ -45,6 +50,15 @@ export const TokenReplySchema = z.object({
   expires_in: z.number().int().positive(),
 });
 export type TokenReply = z.infer<typeof TokenReplySchema>;
+
+/**
+ * Whether a non-200 reply of the token endpoint refuses the worker's client credentials
+ * (RFC 6749 §5.2: invalid_client is 401, a bad grant or an unauthorized client is 400):
+ * retrying cannot fix that, only hospital IT can. 408, 429 and 5xx are transient.
+ */
+export function isTokenRefusal(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
 
 /** Renew a cached token this long before the registry says it expires. */
 export const TOKEN_EXPIRY_MARGIN_MS = 30_000;
@@ -111,11 +125,18 @@ export const ErrorReplySchema = z.object({ message: z.string() });
 /** What the outbox does with a reply: the retry policy of issue 3 in one function. */
 export type ReplyClass =
   | { kind: "accepted" }
-  /** 401: the token expired or was revoked; get a new one and try once more. */
+  /**
+   * 401: the token expired or was revoked; get a new one and try once more. A 401 with a
+   * fresh token means the registry refuses the worker's credentials: the outbox retries a
+   * bounded number of times (hospital IT may be rotating them), then fails.
+   */
   | { kind: "unauthorized" }
-  /** Transient: 429, 5xx, 408 (and 401/403 after a fresh token: a configuration matter). */
+  /** Transient: 429, 5xx, 408. */
   | { kind: "retry"; retryAfterMs?: number }
-  /** Permanent: the registry refused this record; its message goes to the user. */
+  /**
+   * Permanent: any other 4xx, 403 included (issue 3: "other 4xx fail permanently, keeping
+   * the registry's message"); the registry's message goes to the user.
+   */
   | { kind: "rejected" };
 
 export function classifyReply(status: number, headers: Headers): ReplyClass {
@@ -125,8 +146,7 @@ export function classifyReply(status: number, headers: Headers): ReplyClass {
     const retryAfterMs = parseRetryAfter(headers.get("Retry-After"));
     return retryAfterMs === undefined ? { kind: "retry" } : { kind: "retry", retryAfterMs };
   }
-  // 403 is not the record's fault either: the credentials lack a right; retry until fixed.
-  if (status >= 500 || status === 408 || status === 403) return { kind: "retry" };
+  if (status >= 500 || status === 408) return { kind: "retry" };
   return { kind: "rejected" };
 }
 

@@ -1,6 +1,8 @@
 // POST /v1/exports/hd4dp-csv: records as an HD4DP CSV upload file for the pick-up folder
 // (the fallback when the S2S API is not reachable). Every record must be valid; otherwise
-// 422 lists the issues of each invalid record by its index.
+// 422 lists the issues of each invalid record by its index. A row with STATUS=draft
+// becomes an Open record in HD4DP (domain.md §2), so it is checked as a draft, as the CLI
+// does (cli/run-validate.ts).
 
 import { Hono } from "hono";
 import { encodeHd4dpCsv } from "../../../shared-schema/src/csv/encode-hd4dp-csv.ts";
@@ -8,6 +10,7 @@ import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { AppEnv } from "../app-env.ts";
 import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
+import { toPublicIssues } from "../errors/to-public-issues.ts";
 import { formatMessage } from "../i18n/messages.ts";
 import { readJsonBody } from "../middleware/read-json-body.ts";
 import { ExportRequestSchema } from "../schemas/api-schemas.ts";
@@ -17,17 +20,14 @@ export const exports = new Hono<AppEnv>().post("/hd4dp-csv", async (c) => {
   const records: DcdRecord[] = [];
   const issues: Record<string, unknown>[] = [];
   body.records.forEach((raw, index) => {
-    const result = compiledDcd().validate(raw, { locale: c.var.locale });
+    const result = compiledDcd().validate(raw, {
+      locale: c.var.locale,
+      draft: raw.STATUS === "draft",
+    });
     if (result.valid && result.record) records.push(result.record);
-    for (const issue of result.issues) {
-      if (issue.severity !== "error") continue;
-      issues.push({
-        record: index,
-        field: issue.field,
-        code: issue.code,
-        severity: issue.severity,
-        message: issue.message,
-      });
+    const errors = result.issues.filter((issue) => issue.severity === "error");
+    for (const issue of toPublicIssues(errors, c.var.locale, CURRENT_DCD.id)) {
+      issues.push({ record: index, ...issue });
     }
   });
   const dcdParams = { params: { dcd: CURRENT_DCD.id } };

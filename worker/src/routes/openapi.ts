@@ -125,6 +125,8 @@ function buildDocument() {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         get: {
           security,
+          description:
+            "The delivery state. For a delivered registration, asks HD4DP (at most once a minute) whether it was withdrawn there.",
           responses: {
             "200": json(output(RegistrationViewSchema)),
             "404": problem("No such registration for this hospital"),

@@ -6,6 +6,7 @@ import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
 import type { AppEnv } from "../app-env.ts";
 import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
+import { toPublicIssues } from "../errors/to-public-issues.ts";
 import { formatMessage } from "../i18n/messages.ts";
 import { readJsonBody } from "../middleware/read-json-body.ts";
 import { submitPayload } from "../registry/hd4dp-contract.ts";
@@ -28,15 +29,7 @@ export const registrations = new Hono<AppEnv>()
     if (!result.valid || !result.record) {
       throw new ProblemError(422, "record_invalid", {
         params: dcdParams,
-        // Issues without params: a param may quote a value the user typed.
-        extensions: {
-          issues: result.issues.map(({ field, code, severity, message }) => ({
-            field,
-            code,
-            severity,
-            message,
-          })),
-        },
+        extensions: { issues: toPublicIssues(result.issues, c.var.locale, CURRENT_DCD.id) },
       });
     }
     try {

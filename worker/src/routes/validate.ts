@@ -1,9 +1,11 @@
 // POST /v1/validate: the DCD rules on a record, messages in the caller's language. The
-// same compiled schema as the extension's, so a rule never differs between the two.
+// same compiled schema as the extension's, so a rule never differs between the two. Issues
+// go out without params and unknown field names withheld (to-public-issues.ts).
 
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { compiledDcd } from "../dcd/current-dcd.ts";
+import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import { toPublicIssues } from "../errors/to-public-issues.ts";
 import { readJsonBody } from "../middleware/read-json-body.ts";
 import { ValidateRequestSchema } from "../schemas/api-schemas.ts";
 
@@ -13,5 +15,8 @@ export const validate = new Hono<AppEnv>().post("/", async (c) => {
     locale: c.var.locale,
     draft: body.status === "draft",
   });
-  return c.json({ valid: result.valid, issues: result.issues });
+  return c.json({
+    valid: result.valid,
+    issues: toPublicIssues(result.issues, c.var.locale, CURRENT_DCD.id),
+  });
 });

@@ -34,12 +34,14 @@ export const ValidateRequestSchema = z.strictObject({
   status: z.literal("draft").optional(),
 });
 
+/** No `params`: they may quote a field's value (errors/to-public-issues.ts). */
 export const IssueSchema = z.object({
-  field: z.string(),
+  field: z
+    .string()
+    .describe("Technical field name, or '(unknown field)' for a key not echoed back."),
   code: z.string(),
   severity: z.enum(["error", "warning"]),
   message: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export const ValidateReplySchema = z.object({
