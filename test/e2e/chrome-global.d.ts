@@ -1,6 +1,7 @@
 // The extension's `chrome` global, as used inside serviceWorker.evaluate() callbacks of the
 // end-to-end tests (they run in the extension, not in Node).
 declare const chrome: {
+  action: { getBadgeText(details: Record<string, never>): Promise<string> };
   scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
   storage: {
     local: {

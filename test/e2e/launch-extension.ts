@@ -18,8 +18,12 @@ export interface LaunchedExtension {
  * unpacked MV3 extension headless (stack.md); every run gets its own profile directory.
  */
 export async function launchExtension(
-  options: { locale?: string } = {},
+  options: {
+    locale?: string /** Another build, e.g. the baseline of a benchmark. */;
+    extensionDir?: string;
+  } = {},
 ): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = await mkdtemp(join(tmpdir(), "spine-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -27,8 +31,8 @@ export async function launchExtension(
     locale: options.locale ?? "fr-BE",
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       "--no-sandbox",
       "--disable-gpu",
       "--no-first-run",

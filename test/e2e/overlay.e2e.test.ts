@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDemoPatient } from "../../scripts/demo-ehr/demo-patients.ts";
 import { configureExtension, type LaunchedExtension, launchExtension } from "./launch-extension.ts";
-import { fillClinicalPart, openOverlay, shot } from "./overlay-page.ts";
+import { fillClinicalPart, openOverlay, overlay, shot } from "./overlay-page.ts";
 import { E2E_TOKEN, type E2eStack, startE2eStack } from "./start-e2e-stack.ts";
 
 let stack: E2eStack;
@@ -170,12 +170,105 @@ describe("the overlay on the demo EHR, against the real worker and the HD4DP emu
     await page.close();
   });
 
+  it("changing a business-key field of a sent registration asks first: the registry would keep both", async () => {
+    const page = await newPage();
+    const o = await openOverlay(page, `${stack.ehr.url}/fr/dossier/fr-dubois`);
+    await fillClinicalPart(o, "2025-02-20");
+    await o.button(/^Envoyer$/).click();
+    await o.code.waitFor({ timeout: 30_000 });
+    const deliveries = stack.emulator.received().deliveries.length;
+
+    // The surgery date is part of SPIN_SURG's business key (IDC_PAT, D_SURG, CD_HPIN).
+    await o.field("D_SURG").fill("2025-03-12");
+    await o.button(/^Envoyer$/).click();
+    const dialog = o.root.getByRole("alertdialog");
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await dialog.textContent()).toContain("Modifier un champ d'identification");
+    expect(await dialog.textContent()).toContain(
+      "le registre gardera l'ancien enregistrement ET en créera un nouveau",
+    );
+    expect(await dialog.textContent()).toContain("Date de l'intervention");
+    // The safe choice has the focus.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector("[data-spine-register]")?.shadowRoot?.activeElement?.textContent,
+        ),
+      )
+      .toBe("Annuler");
+    await shot(page, "key-change-1-confirm");
+
+    // Cancel: nothing is sent, the sent registration stays as it was.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stack.emulator.received().deliveries.length).toBe(deliveries);
+    expect(await o.status.textContent()).toContain("Envoyé");
+    await shot(page, "key-change-2-cancelled");
+
+    // A change outside the business key is a correction of the same record: no question.
+    await o.field("D_SURG").fill("2025-03-11");
+    await o.field("D_MDT").fill("2025-02-21");
+    await o.button(/^Envoyer$/).click();
+    await expect.poll(() => o.status.textContent(), { timeout: 30_000 }).toContain("Envoyé");
+    expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  it("popup: a saved draft is reopened in its chart with the values the surgeon entered", async () => {
+    const page = await newPage();
+    const o = await openOverlay(page, `${stack.ehr.url}/fr/dossier/fr-lambert`);
+    await o.field("CD_MDT").selectOption("1");
+    await o.field("D_MDT").fill("2025-01-15");
+    await o.button(/^Enregistrer le brouillon$/).click();
+    await expect
+      .poll(() => o.status.textContent(), { timeout: 30_000 })
+      .toMatch(/Ouvert|file d'attente/);
+    await shot(page, "draft-1-saved");
+    await page.close();
+
+    const popup = await newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const draft = popup.locator("li", { has: popup.getByRole("button", { name: "Rouvrir" }) });
+    await draft.first().waitFor({ timeout: 15_000 });
+    expect(await draft.first().textContent()).toContain("brouillon");
+    await shot(popup, "draft-2-popup");
+    const reopened = browser.context.waitForEvent("page");
+    await draft.first().getByRole("button", { name: "Rouvrir" }).click();
+    const chart = await reopened;
+    chart.on("console", (message) => consoleLines.push(message.text()));
+    const again = overlay(chart);
+    // The overlay opens by itself on the draft, with what was entered and never on the page.
+    await again.field("D_MDT").waitFor({ timeout: 20_000 });
+    await expect.poll(() => again.field("D_MDT").inputValue()).toBe("2025-01-15");
+    expect(await again.field("CD_MDT").inputValue()).toBe("1");
+    expect(chart.url()).toBe(`${stack.ehr.url}/fr/dossier/fr-lambert`);
+    await shot(chart, "draft-3-reopened");
+    await chart.close();
+  });
+
   it("popup: lists the registrations of this browser with their state and code", async () => {
     const page = await newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect.poll(() => page.locator("li[data-state=sent]").count()).toBeGreaterThanOrEqual(4);
     await shot(page, "popup-1-list");
     await page.close();
+  });
+
+  it("popup and options page: axe reports no violations", async () => {
+    for (const path of ["popup.html", "options.html"]) {
+      const page = await newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      await page.locator("main h1").waitFor();
+      if (path === "popup.html") await page.locator("li[data-state]").first().waitFor();
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+      ).toEqual([]);
+      await shot(page, `axe-${path.replace(".html", "")}`);
+      await page.close();
+    }
   });
 
   it("wrote no patient data to the console", () => {

@@ -179,4 +179,36 @@ describe("deployment by policy in Debian's Chromium", () => {
     await shot(page, "policy-4-overlay-incomplete");
     await page.close();
   });
+
+  it("says when the policy's EHR pages still need host access, and offers the one click", async () => {
+    // No policy can grant host access (docs/deploy-by-policy.md): the extension must say so.
+    const hospitalEhr = "https://ehr.hospital.example/*";
+    writePolicy(policyValues({ ehrOrigins: ["http://127.0.0.1/*", hospitalEhr] }));
+    await reloadPolicies();
+    await waitFor(
+      async () => ((await managedStorage()).ehrOrigins as string[] | undefined)?.length === 2,
+      30_000,
+    );
+    await waitFor(
+      async () =>
+        (await browser.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))) === "!",
+      15_000,
+    );
+
+    const popup = await extensionPage("popup.html");
+    const alert = popup.locator("[data-testid=config-problems]");
+    await expect.poll(() => alert.textContent()).toContain("n'est pas encore autorisé");
+    expect(await alert.textContent()).toContain(hospitalEhr);
+    expect(await alert.textContent()).toContain("Autoriser l'accès");
+    await shot(popup, "policy-5-popup-host-access");
+    await popup.close();
+
+    const options = await extensionPage("options.html");
+    const access = options.locator("[data-testid=host-access]");
+    await expect.poll(() => access.textContent()).toContain(hospitalEhr);
+    expect(await access.textContent()).not.toContain("127.0.0.1");
+    await access.getByRole("button", { name: "Autoriser l'accès" }).waitFor();
+    await shot(options, "policy-6-options-host-access");
+    await options.close();
+  });
 });

@@ -86,7 +86,13 @@ describe("SPIN_SURG as data", () => {
       ...SPIN_SURG,
       codeLists: [
         ...SPIN_SURG.codeLists.filter((l) => l !== urgency),
-        { ...urgency, items: [...urgency.items, { value: "3", label: urgency.items[0]!.label }] },
+        {
+          ...urgency,
+          items: [
+            ...urgency.items,
+            { value: "3", label: urgency.items[1]?.label ?? SPIN_SURG.label },
+          ],
+        },
       ],
       rules: [
         ...SPIN_SURG.rules,

@@ -13,10 +13,12 @@ import {
 import { createClientFromSettings } from "./create-client-from-settings.ts";
 import { sha256Hex } from "./sha256-hex.ts";
 
-type Sender = { tab?: { id?: number }; frameId?: number };
+type Sender = { tab?: { id?: number }; frameId?: number; url?: string };
 
 /** Tabs opened by "Reopen" in the popup -> the draft to open there (session only). */
 const reopenByTab = new Map<number, string>();
+/** Page URL -> the draft to open there, while the tab opened for it is not known yet. */
+const reopenByUrl = new Map<string, string>();
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 const fail = (error: ReplyError): Reply<never> => ({ ok: false, error });
@@ -40,8 +42,12 @@ export async function handleMessage(
       }
       case "page-init": {
         const tabId = sender.tab?.id;
-        const reopenLocalId = tabId === undefined ? undefined : reopenByTab.get(tabId);
+        let reopenLocalId = tabId === undefined ? undefined : reopenByTab.get(tabId);
         if (tabId !== undefined) reopenByTab.delete(tabId);
+        if (!reopenLocalId && sender.url && sender.frameId === 0) {
+          reopenLocalId = reopenByUrl.get(sender.url);
+          reopenByUrl.delete(sender.url);
+        }
         return ok(reopenLocalId ? { reopenLocalId } : {});
       }
       case "eligibility": {
@@ -62,8 +68,14 @@ export async function handleMessage(
       case "reopen": {
         const entry = await getRegistration(message.localId);
         if (!entry) return fail({ kind: "internal", message: "unknown registration" });
+        // A fast EHR page may ask (page-init) before tabs.create has told us its tab: until
+        // then the draft waits under its URL.
+        reopenByUrl.set(entry.pageUrl, entry.localId);
         const tab = await browser.tabs.create({ url: entry.pageUrl });
-        if (tab.id !== undefined) reopenByTab.set(tab.id, entry.localId);
+        if (reopenByUrl.get(entry.pageUrl) === entry.localId) {
+          reopenByUrl.delete(entry.pageUrl);
+          if (tab.id !== undefined) reopenByTab.set(tab.id, entry.localId);
+        }
         return ok(true);
       }
       case "open-options":

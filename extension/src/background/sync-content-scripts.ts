@@ -32,7 +32,7 @@ export async function syncContentScripts(): Promise<string[]> {
     id: CONTENT_SCRIPT_ID,
     matches: granted,
     js: [CONTENT_SCRIPT_FILE],
-    runAt: "document_end" as const,
+    runAt: "document_start" as const,
     // EHRs often show the chart in a frame; the overlay only appears where a chart is read.
     allFrames: true,
     persistAcrossSessions: true,

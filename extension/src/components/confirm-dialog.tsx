@@ -16,7 +16,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   useEffect(() => cancel.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
+      // Only the dialog: the panel around it also closes on Escape, and Preact re-renders
+      // between the two listeners, so it would no longer know a dialog was open.
       event.preventDefault();
+      event.stopPropagation();
       props.onCancel();
     } else if (event.key === "Tab") {
       // Two buttons: keep the focus between them while the dialog is open.

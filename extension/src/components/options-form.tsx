@@ -5,6 +5,7 @@ import { EhrProfilesSchema } from "../adapters/ehr-profile-schema.ts";
 import { type UiTextKey, uiText } from "../i18n/ui-text.ts";
 import { loadSettings, saveUserSettings } from "../settings/load-settings.ts";
 import type { EffectiveSettings, SettingKey, Settings } from "../settings/settings.ts";
+import { HostAccess } from "./host-access.tsx";
 
 type Draft = Record<SettingKey, string>;
 
@@ -105,6 +106,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
   return (
     <main lang={locale}>
       <h1>{uiText(locale, "optionsTitle")}</h1>
+      <HostAccess locale={locale} origins={effective.settings.ehrOrigins} />
       <form onSubmit={save}>
         {text("workerUrl", "url")}
         {text("apiToken", "password")}

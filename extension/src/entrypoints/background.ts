@@ -2,10 +2,12 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { z } from "zod";
 import { handleMessage, refreshRegistration } from "../background/handle-message.ts";
+import { showHostAccess } from "../background/show-host-access.ts";
 import { syncContentScripts } from "../background/sync-content-scripts.ts";
 import type { ExtensionMessage } from "../messages/extension-message.ts";
 import { isFinal } from "../registrations/local-registration.ts";
 import { listRegistrations, purgeRegistrations } from "../registrations/registration-store.ts";
+import { findUngrantedOrigins } from "../settings/find-ungranted-origins.ts";
 import { loadSettings, watchSettings } from "../settings/load-settings.ts";
 
 const REFRESH_ALARM = "refresh-registrations";
@@ -24,6 +26,10 @@ export default defineBackground(() => {
       // Logged without details on purpose: nothing here is worth a console full of origins.
       console.warn("spine-register: could not register the content script");
     });
+    loadSettings()
+      .then(({ settings }) => findUngrantedOrigins(settings.ehrOrigins))
+      .then(showHostAccess)
+      .catch(() => console.warn("spine-register: could not show the host access state"));
   };
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);

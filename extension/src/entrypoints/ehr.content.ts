@@ -6,6 +6,6 @@ export default defineContentScript({
   // (background/sync-content-scripts.ts); these demo origins go to host_permissions.
   matches: ["http://127.0.0.1/*", "http://localhost/*"],
   registration: "runtime",
-  runAt: "document_end",
+  runAt: "document_start",
   main: (ctx) => startOverlay(ctx),
 });

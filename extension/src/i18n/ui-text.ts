@@ -81,6 +81,10 @@ const en = {
   saveOptions: "Save",
   saved: "Saved.",
   invalidProfiles: "Profiles are not valid: {detail}",
+  hostAccessTitle: "Access to the EHR pages",
+  hostAccessWhy:
+    "The extension may not read these pages yet. Your browser grants this access only on your own click, once for this browser profile.",
+  allowAccess: "Allow access",
   permissionDenied: "Access to these pages was not granted: the overlay will not run there.",
 };
 
@@ -164,6 +168,10 @@ const fr: Record<UiTextKey, string> = {
   saveOptions: "Enregistrer",
   saved: "Enregistré.",
   invalidProfiles: "Profils non valides : {detail}",
+  hostAccessTitle: "Accès aux pages du DPI",
+  hostAccessWhy:
+    "L'extension ne peut pas encore lire ces pages. Votre navigateur n'accorde cet accès que sur votre propre clic, une fois pour ce profil de navigateur.",
+  allowAccess: "Autoriser l'accès",
   permissionDenied: "L'accès à ces pages n'a pas été accordé : l'extension n'y fonctionnera pas.",
 };
 
@@ -245,6 +253,10 @@ const nl: Record<UiTextKey, string> = {
   saveOptions: "Opslaan",
   saved: "Opgeslagen.",
   invalidProfiles: "Profielen ongeldig: {detail}",
+  hostAccessTitle: "Toegang tot de EPD-pagina's",
+  hostAccessWhy:
+    "De extensie mag deze pagina's nog niet lezen. Uw browser verleent deze toegang alleen na uw eigen klik, één keer voor dit browserprofiel.",
+  allowAccess: "Toegang toestaan",
   permissionDenied: "Toegang tot deze pagina's werd niet verleend: de extensie werkt daar niet.",
 };
 
@@ -328,6 +340,10 @@ const de: Record<UiTextKey, string> = {
   saveOptions: "Speichern",
   saved: "Gespeichert.",
   invalidProfiles: "Profile ungültig: {detail}",
+  hostAccessTitle: "Zugriff auf die KIS-Seiten",
+  hostAccessWhy:
+    "Die Erweiterung darf diese Seiten noch nicht lesen. Ihr Browser erlaubt diesen Zugriff nur nach Ihrem eigenen Klick, einmal für dieses Browserprofil.",
+  allowAccess: "Zugriff erlauben",
   permissionDenied:
     "Der Zugriff auf diese Seiten wurde nicht gewährt: Die Erweiterung läuft dort nicht.",
 };

@@ -5,6 +5,9 @@ interface ProblemText {
   title: string;
   missing: string;
   invalid: string;
+  /** Host access to the EHR pages not granted yet (issue 5): the user's click fixes it. */
+  notGranted: string;
+  askGrant: string;
   /** Whom to ask: the hospital's IT sets the policy, so only they can fix a policy value. */
   askIt: string;
   askUser: string;
@@ -17,6 +20,8 @@ const TEXT: Record<UiLocale, ProblemText> = {
     title: "Spine registration is not configured correctly:",
     missing: "{name} is missing",
     invalid: "{name} is not valid",
+    notGranted: "access to the EHR pages is not granted yet",
+    askGrant: "Open the extension's options and click “Allow access”.",
     askIt:
       "These settings come from your hospital's policy: please contact your hospital's IT department.",
     askUser: "Correct it in the extension's options, or ask your hospital's IT department.",
@@ -35,6 +40,8 @@ const TEXT: Record<UiLocale, ProblemText> = {
     title: "L'enregistrement Spine n'est pas configuré correctement :",
     missing: "{name} manque",
     invalid: "{name} n'est pas valide",
+    notGranted: "l'accès aux pages du DPI n'est pas encore autorisé",
+    askGrant: "Ouvrez les options de l'extension et cliquez sur « Autoriser l'accès ».",
     askIt:
       "Ces paramètres viennent de la stratégie de votre hôpital : contactez le service informatique de l'hôpital.",
     askUser:
@@ -54,6 +61,8 @@ const TEXT: Record<UiLocale, ProblemText> = {
     title: "De Spine-registratie is niet correct ingesteld:",
     missing: "{name} ontbreekt",
     invalid: "{name} is ongeldig",
+    notGranted: "de toegang tot de EPD-pagina's is nog niet toegestaan",
+    askGrant: "Open de opties van de extensie en klik op „Toegang toestaan”.",
     askIt:
       "Deze instellingen komen uit het beleid van uw ziekenhuis: neem contact op met de IT-dienst van het ziekenhuis.",
     askUser:
@@ -73,6 +82,8 @@ const TEXT: Record<UiLocale, ProblemText> = {
     title: "Die Spine-Registrierung ist nicht richtig eingerichtet:",
     missing: "{name} fehlt",
     invalid: "{name} ist ungültig",
+    notGranted: "der Zugriff auf die KIS-Seiten ist noch nicht erlaubt",
+    askGrant: "Öffnen Sie die Optionen der Erweiterung und klicken Sie auf „Zugriff erlauben“.",
     askIt:
       "Diese Einstellungen stammen aus der Richtlinie Ihres Krankenhauses: Wenden Sie sich an die IT-Abteilung des Krankenhauses.",
     askUser:
@@ -109,6 +120,12 @@ export function describeConfigProblems(
     const sentence = line.charAt(0).toUpperCase() + line.slice(1);
     return problem.detail ? `${sentence} (${problem.detail})` : sentence;
   });
-  const ask = problems.some((problem) => problem.source === "policy") ? text.askIt : text.askUser;
+  // A policy value only IT can fix; host access only the user's own click can grant.
+  const others = problems.filter((problem) => problem.reason !== "notGranted");
+  const asks: string[] = [];
+  if (others.length > 0)
+    asks.push(others.some((problem) => problem.source === "policy") ? text.askIt : text.askUser);
+  if (others.length < problems.length) asks.push(text.askGrant);
+  const ask = asks.join(" ");
   return { title: text.title, lines, ask };
 }

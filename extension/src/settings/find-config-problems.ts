@@ -3,7 +3,8 @@ import { SETTING_KEYS, type SettingKey } from "./settings.ts";
 
 export interface ConfigProblem {
   key: SettingKey;
-  reason: "missing" | "invalid";
+  /** notGranted: EHR pages the extension has no host access to yet (found by loadConfigProblems). */
+  reason: "missing" | "invalid" | "notGranted";
   /** Who can fix it: the hospital's policy (ask IT) or the user's own options. */
   source: "policy" | "user";
   /** Technical detail for IT (English, never patient data), e.g. which profile is wrong. */
