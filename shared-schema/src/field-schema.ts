@@ -29,15 +29,29 @@ function fail(
   });
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGIT_0 = 48;
+const DASH = 45;
 
+/** YYYY-MM-DD of a real calendar day. Character codes, not a regex: 5 dates per record. */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) {
+    return false;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by `count` digits at `start`, or -1 when one is not a digit. */
+function digitsAt(value: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = value.charCodeAt(i) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 // Deliberately simple: one @, no spaces, a dot in the domain. The registry checks the rest.

@@ -23,22 +23,36 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV. */
-function dropEmptyValues(input: unknown): unknown {
-  if (!isRecord(input)) return input;
-  let hasEmpty = false;
-  for (const key in input) {
-    if (isEmptyValue(input[key])) {
-      hasEmpty = true;
-      break;
+function hasEmptyValue(record: Record<string, unknown>): boolean {
+  for (const key in record) {
+    const value = record[key];
+    if (isEmptyValue(value)) return true;
+    if (Array.isArray(value)) {
+      for (const entry of value) if (isRecord(entry) && hasEmptyValue(entry)) return true;
     }
   }
-  if (!hasEmpty) return input;
+  return false;
+}
+
+function withoutEmptyValues(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in input) {
-    if (!isEmptyValue(input[key])) out[key] = input[key];
+  for (const key in record) {
+    const value = record[key];
+    if (isEmptyValue(value)) continue;
+    out[key] = Array.isArray(value)
+      ? value.map((entry) => (isRecord(entry) ? withoutEmptyValues(entry) : entry))
+      : value;
   }
   return out;
+}
+
+/**
+ * Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV, in the record
+ * and in its repeat entries. One pass over the whole record here (copying only when needed)
+ * is cheaper than a preprocessing step on every repeat entry.
+ */
+function dropEmptyValues(input: unknown): unknown {
+  return isRecord(input) && hasEmptyValue(input) ? withoutEmptyValues(input) : input;
 }
 
 function report(payload: Payload, path: (string | number)[], input: unknown, params: Params): void {
@@ -125,7 +139,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
         });
       }),
     );
-    return z.preprocess(dropEmptyValues, entry);
+    return entry;
   };
 
   const shape = Object.fromEntries(
