@@ -26,11 +26,6 @@ export async function putRegistration(entry: LocalRegistration): Promise<LocalRe
   return next;
 }
 
-export async function removeRegistration(localId: string): Promise<void> {
-  const { [localId]: _removed, ...rest } = await registrationsItem.getValue();
-  await registrationsItem.setValue(rest);
-}
-
 /**
  * Erases what is no longer needed: the record of a draft older than the retention period,
  * and entries (already without patient data) older than the history period.
