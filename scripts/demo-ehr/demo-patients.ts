@@ -1,4 +1,4 @@
-import { syntheticNihii, syntheticNiss } from "./synthetic-niss.ts";
+import { makeNiss, syntheticNihii } from "./synthetic-niss.ts";
 
 // Synthetic patients of the demo EHR. Every NISS has a valid checksum and every name is
 // invented; codes come from shared-schema's illustrative eligibility table (281116/281120
@@ -37,7 +37,7 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   {
     id: "fr-dubois",
     layout: "fr",
-    niss: syntheticNiss("1961-04-23", 124),
+    niss: makeNiss("1961-04-23", 124),
     lastName: "Dubois",
     firstName: "Claire",
     birthDate: "1961-04-23",
@@ -56,7 +56,7 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   {
     id: "nl-peeters",
     layout: "nl",
-    niss: syntheticNiss("1975-11-02", 57),
+    niss: makeNiss("1975-11-02", 57),
     lastName: "Peeters",
     firstName: "Jan",
     birthDate: "1975-11-02",
@@ -94,7 +94,7 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   {
     id: "fr-lambert",
     layout: "fr",
-    niss: syntheticNiss("1948-09-30", 212),
+    niss: makeNiss("1948-09-30", 212),
     lastName: "Lambert",
     firstName: "Sophie",
     birthDate: "1948-09-30",
@@ -113,7 +113,7 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   {
     id: "nl-janssens",
     layout: "nl",
-    niss: syntheticNiss("1990-01-17", 33),
+    niss: makeNiss("1990-01-17", 33),
     lastName: "Janssens",
     firstName: "Luc",
     birthDate: "1990-01-17",

@@ -6,9 +6,9 @@
 // Every index below 30,000 gets its own business key (NISS or names + birth date), so a
 // run of N registrations expects N distinct records in the registry.
 
+import { makeNiss, syntheticNihii } from "../../scripts/demo-ehr/synthetic-niss.ts";
 import type { DcdRecord, RepeatEntry } from "../../shared-schema/src/dcd.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
-import { makeNiss } from "./synthetic-niss.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -21,22 +21,15 @@ function pick<T>(list: readonly T[], i: number, stride = 1): T {
   return list[(i * stride) % list.length] as T;
 }
 
-/** A physician NIHII: 1 + 5-digit sequence + mod-97 check + 3-digit qualification. */
-function nihii(sequence: number, qualification: string): string {
-  const first6 = `1${String(sequence).padStart(5, "0")}`;
-  const check = 97 - (Number(first6) % 97);
-  return `${first6}${String(check).padStart(2, "0")}${qualification}`;
-}
-
 // Orthopaedic surgeons (480) and neurosurgeons (580): only they bill art. 14 n) (domain.md §1).
 const SURGEONS = [
-  nihii(23456, "480"),
-  nihii(34567, "580"),
-  nihii(45678, "480"),
-  nihii(56789, "580"),
-  nihii(67890, "480"),
-  nihii(78901, "580"),
-  nihii(10293, "480"),
+  syntheticNihii(23456, "480"),
+  syntheticNihii(34567, "580"),
+  syntheticNihii(45678, "480"),
+  syntheticNihii(56789, "580"),
+  syntheticNihii(67890, "480"),
+  syntheticNihii(78901, "580"),
+  syntheticNihii(10293, "480"),
 ];
 const POSTCODES = ["1000", "1050", "2000", "3000", "3500", "4000", "5000", "6000", "8000", "9000"];
 const LAST_NAMES = ["Peeters", "Janssens", "Dubois", "Lambert", "Müller", "Dupont", "De Smet"];
