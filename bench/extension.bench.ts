@@ -47,7 +47,7 @@ interface PageRun extends ScanTiming {
   /** The page's first frame after DOMContentLoaded, laid out: no button can show earlier. */
   frameAfterDcl: number;
   buttonAfterDcl: number;
-  /** Compiling the reader on a sample chart, in a task of its own while the page loads. */
+  /** Compiling the reader on a sample chart while the page loads: its longest task. */
   prepare: number;
 }
 
@@ -144,6 +144,8 @@ async function measure(variant: Variant, url: string): Promise<PageRun> {
     await page.waitForFunction(
       () => (window as unknown as { __buttonVisibleAt?: number }).__buttonVisibleAt,
     );
+    // The launcher may show before the reading ends: wait for the reading's own figures.
+    await page.waitForSelector("[data-spine-register][data-scan-ms]", { state: "attached" });
   }
   const { slices, ...run } = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
@@ -159,16 +161,18 @@ async function measure(variant: Variant, url: string): Promise<PageRun> {
       // A build that reads in one go (a baseline) has no slices: one slice, all of it.
       slices: (host?.dataset.scanSlices ?? host?.dataset.scanMs ?? "").split(" ").map(Number),
       wall: Number(host?.dataset.scanMs ?? Number.NaN),
-      prepare: Number(host?.dataset.prepareMs ?? Number.NaN),
+      // The preparation's tasks; none when the page was parsed before it was done.
+      prepare: Math.max(...(host?.dataset.prepareSlices ?? "NaN").split(" ").map(Number)),
     };
   });
   await page.close();
-  const timed = slices.filter((slice) => slice > 0);
+  const timed = slices.filter((slice) => Number.isFinite(slice));
+  if (variant.dir && timed.length === 0) throw new Error(`${variant.name}: no scan figures`);
   return {
     ...run,
-    longest: timed.length > 0 ? Math.max(...timed) : Number.NaN,
-    busy: timed.length > 0 ? timed.reduce((sum, slice) => sum + slice, 0) : Number.NaN,
-    slices: timed.length > 0 ? timed.length : Number.NaN,
+    longest: Math.max(...timed),
+    busy: timed.reduce((sum, slice) => sum + slice, 0),
+    slices: timed.length,
   };
 }
 
@@ -264,12 +268,13 @@ row(
   `≤ ${TARGETS.buttonMs} ms`,
   median(pick(extension, "buttonAfterDcl", "full")) <= TARGETS.buttonMs,
 );
+// The preparation's tasks hold the page as the reading's slices do.
 row(
-  "reader preparation while the page loads (once per page)",
-  ms(pick(extension, "prepare"), 2),
+  "reader preparation while the page loads (once per page): longest of its 2 tasks",
+  `${ms(pick(extension, "prepare"), 2)}, done before DOMContentLoaded in ${pick(extension, "prepare").length} of ${extension.runs.length} loads`,
   baseline ? ms(pick(baseline, "prepare"), 2) : "",
-  "",
-  undefined,
+  `≤ ${TARGETS.scanMs} ms`,
+  median(pick(extension, "prepare")) <= TARGETS.scanMs,
 );
 row(
   "page's first frame after DOMContentLoaded, no extension",

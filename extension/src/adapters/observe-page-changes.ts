@@ -5,6 +5,8 @@ export interface ObservePageChangesOptions {
   ignore?: () => Node | undefined;
   /** EHRs re-render in bursts: wait this long after the last change. */
   delayMs?: number;
+  /** Called at each change, before the page has settled (a reading under way is stale). */
+  onEachChange?: () => void;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ObservePageChangesOptions {
 export function observePageChanges(
   target: Node,
   onChange: () => void,
-  { signal, ignore, delayMs = 120 }: ObservePageChangesOptions,
+  { signal, ignore, delayMs = 120, onEachChange }: ObservePageChangesOptions,
 ): void {
   if (signal.aborted) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,6 +27,7 @@ export function observePageChanges(
   const observer = new MutationObserver((mutations) => {
     const own = ignore?.();
     if (own && mutations.every((mutation) => isOwn(mutation, own))) return;
+    onEachChange?.();
     schedule();
   });
   observer.observe(target, { childList: true, subtree: true, characterData: true });

@@ -1,3 +1,5 @@
+import { readByLabels } from "./read-by-labels.ts";
+import type { Steps } from "./run-in-slices.ts";
 import { type ScanResult, scanPage } from "./scan-page.ts";
 
 // A chart in every layout the generic reader knows, with made-up values of every kind it
@@ -14,14 +16,16 @@ const SAMPLE_CHART = `<dl><dt>NISS</dt><dd>00.00.00-000.97</dd><dt>Nom</dt><dd>E
  * Reads a small sample chart, off the page, so that the first reading of the real page
  * does not also pay for compiling the reader (V8 compiles functions and regular
  * expressions on first use: most of a first scan's time, issue 4). Run by the content
- * script while the page is still loading; says how long it took (for the benchmark) and
- * what it read (for the tests: every kind of value, so every path is compiled).
+ * script while the page is still loading, in two steps (see runInSlices): the label reader,
+ * then the value readers. Returns what it read (for the tests: every kind of value, so
+ * every path is compiled).
  */
-export function preparePageReader(
+export function* preparePageReader(
   parse: (html: string) => Document = (html) => new DOMParser().parseFromString(html, "text/html"),
-): { ms: number; sample: ScanResult } {
-  const started = performance.now();
+): Steps<ScanResult> {
   // Parsed apart from the page: inert, never shown, nothing of it runs or loads.
-  const sample = scanPage(parse(`<html><body>${SAMPLE_CHART}</body></html>`), "about:blank", []);
-  return { ms: performance.now() - started, sample };
+  const sample = parse(`<html><body>${SAMPLE_CHART}</body></html>`);
+  readByLabels(sample);
+  yield;
+  return scanPage(sample, "about:blank", []);
 }

@@ -109,7 +109,7 @@ export function readByLabels(
 }
 
 // Text nodes read between two pauses: a clock check costs about as much as a few nodes.
-const NODES_PER_STEP = 128;
+const NODES_PER_STEP = 64;
 
 /** readByLabels, pausing every few text nodes with what it found so far (see runInSlices). */
 export function* readByLabelsInSteps(

@@ -16,10 +16,11 @@ export function runToEnd<T>(steps: Steps<T, unknown>): T {
 }
 
 /**
- * Runs the steps in slices of about `sliceMs` (checked at each pause), handing the main
- * thread back to the page between slices, so that reading a large page never blocks it
- * long (issue 4: a scan within 10 ms). After each slice but the last, `onSlice` gets the
- * progress so far. Resolves undefined once `signal` aborts.
+ * Runs the steps in slices: a slice stops at its first pause once `sliceMs` have passed, and
+ * the main thread goes back to the browser before the next one (input and rendering are not
+ * held up), so that reading a large page never holds it long (issue 4: a scan within
+ * 10 ms). After each slice but the last, in that slice, `onSlice` gets the progress so far;
+ * each slice's time includes it. Resolves undefined once `signal` aborts.
  */
 export async function runInSlices<T, Progress>(
   steps: Steps<T, Progress>,
@@ -32,15 +33,21 @@ export async function runInSlices<T, Progress>(
     const started = performance.now();
     let step = steps.next();
     while (!step.done && performance.now() - started < sliceMs) step = steps.next();
-    slices.push(performance.now() - started);
-    if (step.done) return { value: step.value, slices };
+    if (step.done) {
+      slices.push(performance.now() - started);
+      return { value: step.value, slices };
+    }
     onSlice?.(step.value);
-    await yieldToPage();
+    slices.push(performance.now() - started);
+    await yieldToBrowser();
   }
 }
 
-/** Lets the page run (input, rendering, its own scripts) before the next slice. */
-function yieldToPage(): Promise<void> {
+/**
+ * Ends the slice's task: scheduler.yield() (Chrome, Edge) resumes ahead of the page's other
+ * tasks but after pending input and rendering; elsewhere a new task.
+ */
+function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -2,7 +2,12 @@ import type { EhrProfile, FieldRule } from "./ehr-profile.ts";
 import { matchUrlGlob } from "./match-url-glob.ts";
 import { normalizeValue } from "./normalize-value.ts";
 import { CHART_FIELDS, COUNTRY, PREFILL_FIELDS } from "./prefill-fields.ts";
-import { createLabelDictionary, readByLabelsInSteps, valueOfElement } from "./read-by-labels.ts";
+import {
+  createLabelDictionary,
+  type LabelledValue,
+  readByLabelsInSteps,
+  valueOfElement,
+} from "./read-by-labels.ts";
 import { runToEnd, type Steps } from "./run-in-slices.ts";
 
 export interface PrefillSource {
@@ -45,8 +50,16 @@ export function* scanPageInSteps(
   profiles: readonly EhrProfile[],
 ): Steps<ScanResult, boolean> {
   const values: Record<string, PrefillValue> = {};
-  const isChartSoFar = (labelled?: ReadonlyMap<string, unknown>) =>
-    CHART_FIELDS.some((field) => values[field] !== undefined || labelled?.has(field));
+  // As the result will say: a chart field counts once its value is one the registry takes.
+  const isChartSoFar = (labelled?: ReadonlyMap<string, LabelledValue>) =>
+    CHART_FIELDS.some((field) => {
+      if (values[field] !== undefined) return true;
+      const found = labelled?.get(field);
+      const kind = PREFILL_FIELDS[field];
+      return (
+        found !== undefined && kind !== undefined && normalizeValue(kind, found.raw) !== undefined
+      );
+    });
   const profile = profiles.find((candidate) => candidate.matches.some((g) => matchUrlGlob(g, url)));
   if (profile) for (const _pause of readProfile(doc, profile, values)) yield isChartSoFar();
 
@@ -79,7 +92,7 @@ function* readProfile(
   doc: Document,
   profile: EhrProfile,
   values: Record<string, PrefillValue>,
-): Steps<void> {
+): Steps<void, unknown> {
   const source = { kind: "profile", detail: profile.name } as const;
   for (const [field, rule] of Object.entries(profile.fields)) {
     const kind = PREFILL_FIELDS[field] ?? "text";
@@ -90,7 +103,7 @@ function* readProfile(
   }
 }
 
-function* readRule(doc: Document, rule: FieldRule): Steps<string | string[] | undefined> {
+function* readRule(doc: Document, rule: FieldRule): Steps<string | string[] | undefined, unknown> {
   if (rule.selector) {
     let elements: Element[];
     try {
@@ -108,11 +121,7 @@ function* readRule(doc: Document, rule: FieldRule): Steps<string | string[] | un
   }
   if (rule.label && rule.label.length > 0) {
     const dictionary = createLabelDictionary({ field: rule.label });
-    const reading = readByLabelsInSteps(doc, dictionary);
-    for (let step = reading.next(); ; step = reading.next()) {
-      if (step.done) return step.value.get("field")?.raw;
-      yield;
-    }
+    return (yield* readByLabelsInSteps(doc, dictionary)).get("field")?.raw;
   }
   return undefined;
 }

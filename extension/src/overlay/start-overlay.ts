@@ -13,13 +13,17 @@ import { loadConfigProblems } from "../settings/load-config-problems.ts";
 import { loadSettings } from "../settings/load-settings.ts";
 import { resolveLocale } from "../settings/resolve-locale.ts";
 import { DEFAULT_SETTINGS, type Settings, type UiLocale } from "../settings/settings.ts";
+import { createPageReader, type ReadTiming } from "./create-page-reader.ts";
 import type { FormHandle } from "./form-module.ts";
 import { LAUNCH_TEXT } from "./launch-text.ts";
 import { LAUNCHER_CSS } from "./launcher-css.ts";
 import { whenDocumentParsed } from "./when-document-parsed.ts";
 
-/** The longest the page's main thread is held by one slice of reading it (target: 10 ms). */
-const SCAN_SLICE_MS = 4;
+/**
+ * Where a slice of reading the page stops, at its next pause (at most 64 text nodes later):
+ * well below the 10 ms a slice may hold the page (issue 4).
+ */
+const SCAN_SLICE_MS = 3;
 
 interface Config {
   settings: Settings;
@@ -44,15 +48,19 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     },
   );
   // Ready before the page is: the first scan is on the way to the launcher. The reader is
-  // also compiled while the page loads, in a task of its own (skipped if the page is parsed
-  // first: the scan then compiles it).
+  // also compiled while the page loads, in two short tasks (skipped or cut short if the page
+  // is parsed first: the first reading then compiles the rest).
   defaultLabelDictionary();
-  let prepareMs: number | undefined;
+  const preparing = new AbortController();
+  let prepareSlices: number[] | undefined;
   const prepare = setTimeout(() => {
-    prepareMs = preparePageReader().ms;
+    void runInSlices(preparePageReader(), { sliceMs: 0, signal: preparing.signal }).then((run) => {
+      prepareSlices = run?.slices;
+    });
   }, 0);
   await whenDocumentParsed(ctx);
   clearTimeout(prepare);
+  preparing.abort();
   if (ctx.isInvalid) return;
   // Asked once the page is parsed, as before document_start: by then the background that
   // opened this tab for a draft (popup "Reopen") has noted which draft it is.
@@ -67,14 +75,15 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   let button: HTMLButtonElement | undefined;
   let panel: HTMLElement | undefined;
   let notice: HTMLElement | undefined;
-  // How the first reading held the main thread, slice by slice, and how long it took from
-  // start to end (no patient data): read by bench/extension.bench.ts.
-  let scanTiming: { ms: string; slices: string } | undefined;
+  // How the first reading went, slice by slice (no patient data): read by
+  // bench/extension.bench.ts.
+  let firstTiming: ReadTiming | undefined;
   const noteTiming = (host: HTMLElement | undefined) => {
-    if (!host || !scanTiming) return;
-    host.dataset.scanMs = scanTiming.ms;
-    host.dataset.scanSlices = scanTiming.slices;
-    if (prepareMs !== undefined) host.dataset.prepareMs = prepareMs.toFixed(2);
+    if (!host || !firstTiming) return;
+    host.dataset.scanMs = firstTiming.ms.toFixed(2);
+    host.dataset.scanSlices = firstTiming.slices.map((ms) => ms.toFixed(2)).join(" ");
+    if (prepareSlices)
+      host.dataset.prepareSlices = prepareSlices.map((ms) => ms.toFixed(2)).join(" ");
   };
 
   const ui = await createShadowRootUi(ctx, {
@@ -109,36 +118,35 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   if (ctx.isInvalid) return;
 
-  // Reading the page, in slices so that a large page is never held long (issue 4); a newer
-  // reading (the page changed again) replaces one still under way. The launcher shows as
-  // soon as what was read makes the page a chart; the form waits for the whole reading.
-  let reading: AbortController | undefined;
-  const readPage = () => {
-    reading?.abort();
-    reading = new AbortController();
-    const steps = scanPageInSteps(document, location.href, [
-      ...settingsNow().profiles,
-      ...BUILTIN_PROFILES,
-    ]);
-    return runInSlices(steps, {
-      sliceMs: SCAN_SLICE_MS,
-      signal: AbortSignal.any([ctx.signal, reading.signal]),
-      onSlice: (isChart) => {
-        if (isChart && !ui.mounted) ui.mount();
-      },
-    });
-  };
-
-  const scanStarted = performance.now();
-  const firstRead = readPage();
-  const read = await firstRead;
-  if (!read) return;
-  scan = read.value;
-  scanTiming = {
-    ms: (performance.now() - scanStarted).toFixed(2),
-    slices: read.slices.map((ms) => ms.toFixed(2)).join(" "),
-  };
-  noteTiming(ui.shadowHost);
+  // Reading the page: in slices, the launcher shown as soon as what was read makes the page
+  // a chart; a reading of a page that changes meanwhile is dropped, and the page read again
+  // once it has settled (late rendering, single-page navigation). Released with the content
+  // script (extension update, unload).
+  const reader = createPageReader({
+    steps: () =>
+      scanPageInSteps(document, location.href, [...settingsNow().profiles, ...BUILTIN_PROFILES]),
+    sliceMs: SCAN_SLICE_MS,
+    signal: ctx.signal,
+    onProgress: (isChart) => {
+      if (isChart && !ui.mounted && !ctx.isInvalid) ui.mount();
+    },
+    onRead: (read) => {
+      scan = read;
+      update();
+    },
+    onTiming: (timing) => {
+      if (firstTiming) return;
+      firstTiming = timing;
+      noteTiming(ui.shadowHost);
+    },
+  });
+  observePageChanges(document.body, () => reader.read(), {
+    signal: ctx.signal,
+    ignore: () => ui.shadowHost,
+    onEachChange: () => reader.discard(),
+  });
+  ctx.addEventListener(window, "wxt:locationchange", () => reader.read());
+  reader.read();
 
   /** The launcher's words, and a wrong or incomplete configuration said, never silent (issue 5). */
   function showConfig() {
@@ -155,8 +163,6 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (form) return;
     button.setAttribute("aria-busy", "true");
     const { settings } = await configLoaded;
-    const current = scan ?? (await firstRead)?.value;
-    if (!current) return;
     locale = localeNow();
     showConfig();
     if (!globalThis.__spineRegisterForm) {
@@ -173,6 +179,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     }
     button.removeAttribute("aria-busy");
     if (form) return;
+    // The form starts from the page as it is now, read at once: one version of the page.
+    const current = reader.readNow();
+    if (!ui.mounted) return; // no longer a chart: the launcher went with it
     button.hidden = true;
     button.setAttribute("aria-expanded", "true");
     form = globalThis.__spineRegisterForm.open({
@@ -201,29 +210,16 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     else if (!scan.isChart && ui.mounted && !form) ui.remove();
     form?.updateScan(scan);
   }
-  update();
-
-  // Late rendering and single-page navigation: rescan when the page changes (not when the
-  // overlay itself does), released with the content script (extension update, unload).
-  const rescan = async () => {
-    const read = await readPage();
-    if (!read) return; // replaced by a newer reading, or the content script is gone
-    scan = read.value;
-    update();
-  };
-  observePageChanges(document.body, () => void rescan(), {
-    signal: ctx.signal,
-    ignore: () => ui.shadowHost,
-  });
-  ctx.addEventListener(window, "wxt:locationchange", () => void rescan());
 
   const loaded = await configLoaded;
   if (ctx.isInvalid) return;
   locale = localeNow();
   showConfig();
   // Profiles from settings or policy may recognise what the built-in ones did not.
-  if (loaded.settings.profiles.length > 0) await rescan();
+  if (loaded.settings.profiles.length > 0) reader.read();
 
   const init = await reopen;
-  if (init.ok && init.value.reopenLocalId && ui.mounted) void openForm(init.value.reopenLocalId);
+  if (ctx.isInvalid || !init.ok || !init.value.reopenLocalId) return;
+  // A draft reopened from the popup: open it on the page as it is now.
+  if (reader.readNow().isChart) void openForm(init.value.reopenLocalId);
 }

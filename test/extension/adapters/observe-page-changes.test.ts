@@ -24,19 +24,64 @@ describe("observePageChanges (late rendering, single-page navigation)", () => {
     controller.abort();
   });
 
+  it("says at once that the page changed, and once more when it has settled", async () => {
+    const doc = parsePage("<html><body><main id='app'></main></body></html>");
+    const controller = new AbortController();
+    const events: string[] = [];
+    observePageChanges(doc.body, () => events.push("settled"), {
+      signal: controller.signal,
+      delayMs: 200,
+      onEachChange: () => events.push("changed"),
+    });
+    doc.body.append(doc.createElement("p"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(["changed"]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(events).toEqual(["changed", "settled"]);
+    controller.abort();
+  });
+
   it("ignores the overlay's own changes", async () => {
+    // linkedom's records name the observed node as their target, not the changed one, so
+    // this test hands the observer records shaped as a browser makes them.
     const doc = parsePage("<html><body><div id='host'></div></body></html>");
     const host = doc.getElementById("host") as HTMLElement;
+    let deliver: ((records: Partial<MutationRecord>[]) => void) | undefined;
+    const real = globalThis.MutationObserver;
+    globalThis.MutationObserver = class {
+      constructor(callback: (records: Partial<MutationRecord>[]) => void) {
+        deliver = callback;
+      }
+      observe() {}
+      disconnect() {}
+    } as unknown as typeof MutationObserver;
     const controller = new AbortController();
-    let calls = 0;
-    observePageChanges(doc.body, () => calls++, {
-      signal: controller.signal,
-      ignore: () => host,
-      delayMs: 5,
-    });
-    host.append(doc.createElement("button"));
+    const calls: string[] = [];
+    try {
+      observePageChanges(doc.body, () => calls.push("settled"), {
+        signal: controller.signal,
+        ignore: () => host,
+        delayMs: 5,
+        onEachChange: () => calls.push("changed"),
+      });
+    } finally {
+      globalThis.MutationObserver = real;
+    }
+    const none = [] as unknown as NodeList;
+    const list = (...nodes: Node[]) => nodes as unknown as NodeList;
+    const button = doc.createElement("button");
+    // Inside the overlay, and the overlay's own host put on the page: not page changes.
+    deliver?.([{ target: host, addedNodes: list(button), removedNodes: none }]);
+    deliver?.([{ target: doc.body, addedNodes: list(host), removedNodes: none }]);
     await settle();
-    expect(calls).toBe(0);
+    expect(calls).toEqual([]);
+    // The page's own change, even in the same batch as the overlay's.
+    deliver?.([
+      { target: host, addedNodes: list(button), removedNodes: none },
+      { target: doc.body, addedNodes: list(doc.createElement("p")), removedNodes: none },
+    ]);
+    await settle();
+    expect(calls).toEqual(["changed", "settled"]);
     controller.abort();
   });
 
