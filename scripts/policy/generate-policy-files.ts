@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { firefoxPolicies } from "./firefox-policies.ts";
 import { type PolicyConfig, updateUrls } from "./policy-config.ts";
 import type { ManagedSchema } from "./validate-managed-value.ts";
 
@@ -62,17 +63,7 @@ export function generatePolicyFiles(
   );
   files.set(
     "firefox/policies.json",
-    json({
-      policies: {
-        ExtensionSettings: {
-          [config.geckoId]: {
-            installation_mode: "force_installed",
-            install_url: urls.firefoxInstallXpi,
-          },
-        },
-        "3rdparty": { Extensions: { [config.geckoId]: policy } },
-      },
-    }),
+    json(firefoxPolicies(config, policy, { url: urls.firefoxInstallXpi })),
   );
   return files;
 }

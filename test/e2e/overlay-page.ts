@@ -36,22 +36,37 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** One entry of the form: a choice in a list, a date typed, or a box/radio ticked. */
+export type FormStep =
+  | { action: "select" | "fill"; name: string; value: string }
+  | { action: "check"; name: string; value: string };
+
 /**
  * The clinical part no EHR page holds, as the surgeon enters it: an elective posterior
  * discectomy at C5-C6 without implant, MDT held before surgery.
  */
+export function clinicalPart(mdtDate: string): FormStep[] {
+  return [
+    { action: "select", name: "CD_MDT", value: "1" },
+    { action: "fill", name: "D_MDT", value: mdtDate },
+    { action: "select", name: "CD_PATHOLOGY", value: "1" },
+    { action: "select", name: "CD_LEVEL_FROM", value: "C5" },
+    { action: "select", name: "CD_LEVEL_TO", value: "C6" },
+    { action: "select", name: "CD_PREV_SURG", value: "0" },
+    { action: "check", name: "CD_APPROACH", value: "2" },
+    { action: "check", name: "CD_PROCEDURE", value: "2" },
+    { action: "check", name: "FL_IMPLANT", value: "false" },
+    { action: "check", name: "CD_COMPL_PEROP", value: "0" },
+  ];
+}
+
 export async function fillClinicalPart(
   o: ReturnType<typeof overlay>,
   mdtDate: string,
 ): Promise<void> {
-  await o.field("CD_MDT").selectOption("1");
-  await o.field("D_MDT").fill(mdtDate);
-  await o.field("CD_PATHOLOGY").selectOption("1");
-  await o.field("CD_LEVEL_FROM").selectOption("C5");
-  await o.field("CD_LEVEL_TO").selectOption("C6");
-  await o.field("CD_PREV_SURG").selectOption("0");
-  await o.choice("CD_APPROACH", "2").check();
-  await o.choice("CD_PROCEDURE", "2").check();
-  await o.choice("FL_IMPLANT", "false").check();
-  await o.choice("CD_COMPL_PEROP", "0").check();
+  for (const step of clinicalPart(mdtDate)) {
+    if (step.action === "select") await o.field(step.name).selectOption(step.value);
+    else if (step.action === "fill") await o.field(step.name).fill(step.value);
+    else await o.choice(step.name, step.value).check();
+  }
 }

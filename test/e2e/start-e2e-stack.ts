@@ -16,14 +16,16 @@ export interface E2eStack {
 /**
  * The demo EHR, the HD4DP emulator and the real worker under `wrangler dev`, all on free
  * ports (other suites run on this machine at the same time), the worker allowing exactly
- * this extension's origin (CORS).
+ * this extension's origin (CORS), or the given origins.
  */
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(
+  options: { allowedOrigins?: string[] } = {},
+): Promise<E2eStack> {
   const ehr = await startDemoEhr({ port: 0, host: "127.0.0.1" });
   const relay = await startRelayStack({
     vars: {
       API_TOKENS: JSON.stringify({ [E2E_TOKEN]: "e2e-hospital" }),
-      ALLOWED_ORIGINS: `chrome-extension://${EXTENSION_ID}`,
+      ALLOWED_ORIGINS: (options.allowedOrigins ?? [`chrome-extension://${EXTENSION_ID}`]).join(","),
       // Quick retries, so "emulator down, then back" settles within seconds.
       RETRY_BASE_MS: "200",
       RETRY_MAX_MS: "1500",

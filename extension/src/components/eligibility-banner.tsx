@@ -7,10 +7,12 @@ interface EligibilityBannerProps {
   decisions: Pick<Eligibility, "code" | "decision" | "reason">[];
   /** "server": the worker answered; "local": decided in the browser; "checking": waiting. */
   origin: "server" | "local" | "checking";
+  /** The worker's reason for refusing to check, in its words. */
+  refusal?: string | undefined;
 }
 
 /** Before anything else: do the billed codes need a registration at all? */
-export function EligibilityBanner({ locale, decisions, origin }: EligibilityBannerProps) {
+export function EligibilityBanner({ locale, decisions, origin, refusal }: EligibilityBannerProps) {
   const overall = decisions.some((d) => d.decision === "required")
     ? "required"
     : decisions.some((d) => d.decision === "unknown")
@@ -44,7 +46,9 @@ export function EligibilityBanner({ locale, decisions, origin }: EligibilityBann
         {origin === "checking"
           ? uiText(locale, "eligibilityChecking")
           : origin === "local"
-            ? uiText(locale, "eligibilityOffline")
+            ? refusal
+              ? uiText(locale, "eligibilityRefused", { detail: refusal })
+              : uiText(locale, "eligibilityOffline")
             : ""}
       </p>
     </section>

@@ -215,6 +215,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
           locale={locale}
           decisions={eligibility.decisions}
           origin={eligibility.origin}
+          refusal={eligibility.refusal}
         />
         {changedScan ? (
           <div class="notice" role="status">

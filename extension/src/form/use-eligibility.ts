@@ -10,6 +10,8 @@ export interface EligibilityView {
     reason: string;
   }[];
   origin: "server" | "local" | "checking";
+  /** Why the worker refused to check (its own words), when it answered with a refusal. */
+  refusal?: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +36,7 @@ export function useEligibility(
   );
   const [server, setServer] = useState<{ key: string; decisions: EligibilityView["decisions"] }>();
   const [origin, setOrigin] = useState<EligibilityView["origin"]>("checking");
+  const [refusal, setRefusal] = useState<string>();
 
   // `key` stands for codes, date and locale.
   useEffect(() => {
@@ -51,6 +54,9 @@ export function useEligibility(
         setServer({ key, decisions: reply.value.decisions });
         setOrigin("server");
       } else {
+        // Unreachable is one thing; a refusal (a token or an origin the worker does not
+        // accept) is another, which hospital IT must fix: say which.
+        setRefusal(reply.error.kind === "worker" ? reply.error.message : undefined);
         setOrigin("local");
       }
     }, 250);
@@ -62,5 +68,6 @@ export function useEligibility(
 
   if (clean.length === 0) return { decisions: [], origin: "local" };
   if (origin === "server" && server?.key === key) return { decisions: server.decisions, origin };
+  if (origin === "local" && refusal) return { decisions: local, origin, refusal };
   return { decisions: local, origin: origin === "server" ? "checking" : origin };
 }
