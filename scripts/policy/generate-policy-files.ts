@@ -63,7 +63,7 @@ export function generatePolicyFiles(
   );
   files.set(
     "firefox/policies.json",
-    json(firefoxPolicies(config, policy, { url: urls.firefoxInstallXpi })),
+    json(firefoxPolicies(config.geckoId, policy, { url: urls.firefoxInstallXpi })),
   );
   return files;
 }

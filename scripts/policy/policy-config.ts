@@ -11,12 +11,6 @@ export const PolicyConfigSchema = z.strictObject({
   /** Chrome/Edge id: sha256 of the signing key's public key, 32 letters a-p. */
   extensionId: z.string().regex(/^[a-p]{32}$/, "32 letters a-p"),
   geckoId: z.string().min(3),
-  /**
-   * Firefox: the extension's internal UUID, pinned by the policy so that its origin,
-   * moz-extension://<uuid>, is the same on every workstation (list it in the worker's
-   * ALLOWED_ORIGINS). Make one per hospital (`uuidgen`); it is not a secret.
-   */
-  geckoUuid: z.uuid(),
   /** Where `npm run package` output is served: update.xml, updates.json, the CRX and XPI. */
   updateBaseUrl: z.url({ protocol: /^https$/ }).transform((url) => url.replace(/\/+$/, "")),
   organization: z.string().min(1),

@@ -37,9 +37,11 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** One entry of the form: a choice in a list, a date typed, or a box/radio ticked. */
-export type FormStep =
-  | { action: "select" | "fill"; name: string; value: string }
-  | { action: "check"; name: string; value: string };
+export interface FormStep {
+  action: "select" | "fill" | "check";
+  name: string;
+  value: string;
+}
 
 /**
  * The clinical part no EHR page holds, as the surgeon enters it: an elective posterior

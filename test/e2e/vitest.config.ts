@@ -1,6 +1,6 @@
 import { defineProject } from "vitest/config";
 
-// End to end: Debian's headless Chromium with the built extension, the demo EHR, the HD4DP
+// End to end: Debian's headless Chromium and Firefox ESR with the built extension, the demo EHR, the HD4DP
 // emulator and the worker under `wrangler dev`. One file at a time: each starts a browser
 // and a worker, and two would only fight for the machine's two cores.
 export default defineProject({

@@ -169,10 +169,6 @@ describe("the generated policy files", () => {
     });
     expect(validateManagedValue(schema, policies["3rdparty"].Extensions[GECKO_ID])).toEqual([]);
     expect(policies["3rdparty"].Extensions[GECKO_ID]).toEqual(config.policy);
-    // The internal UUID pinned, so the origin the worker checks is known in advance.
-    const pinned = policies.Preferences["extensions.webextensions.uuids"];
-    expect(pinned.Status).toBe("locked");
-    expect(JSON.parse(pinned.Value)).toEqual({ [GECKO_ID]: config.geckoUuid });
   });
 
   it("hold no real secret: the example token is a placeholder", () => {

@@ -272,6 +272,8 @@ describe("configuration errors", () => {
     ["ENCRYPTION_KEY", { ENCRYPTION_KEY: btoa("too short") }],
     ["API_TOKENS", { API_TOKENS: "{not json" }],
     ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "chrome-extension://*" }],
+    ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "https://*" }],
+    ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "moz-extension://*.example" }],
     ["RETRY_BASE_MS", { RETRY_BASE_MS: "fast" }],
   ])("answers 500 naming %s and how to fix it", async (variable, overrides) => {
     const response = await callWithEnv(overrides, "/healthz");
@@ -309,6 +311,27 @@ describe("CORS", () => {
     const denied = await call("/v1/dcd", { token: null, headers: { Origin: ALLOWED_ORIGIN } });
     expect(denied.status).toBe(401);
     expect(denied.headers.get("Access-Control-Allow-Origin")).toBe(ALLOWED_ORIGIN);
+  });
+
+  it("with moz-extension://* allowed, takes any Firefox extension and still no page", async () => {
+    const firefox = "moz-extension://5c1f2a4e-0b7d-4c55-9a51-3a8f0f6d2b10";
+    const env = { ALLOWED_ORIGINS: `${ALLOWED_ORIGIN},moz-extension://*` };
+    const headers = (origin: string) => ({ Authorization: `Bearer ${TOKENS.a}`, Origin: origin });
+    const ok = await callWithEnv(env, "/v1/dcd", { headers: headers(firefox) });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("Access-Control-Allow-Origin")).toBe(firefox);
+    for (const origin of [
+      "https://evil.example",
+      "moz-extension://not-a-uuid",
+      `${firefox}/path`,
+      "chrome-extension://otherotherotherotherotherotherot",
+    ]) {
+      const denied = await callWithEnv(env, "/v1/dcd", { headers: headers(origin) });
+      await expectProblem(denied, 403);
+      expect(denied.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    }
+    // Without the wildcard, a Firefox extension is refused like any other origin.
+    await expectProblem(await call("/v1/dcd", { headers: { Origin: firefox } }), 403);
   });
 
   it("gives another origin no CORS header at all", async () => {

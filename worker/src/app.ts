@@ -8,6 +8,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { negotiateLocale } from "../../shared-schema/src/negotiate-locale.ts";
 import type { AppEnv } from "./app-env.ts";
+import { isAllowedOrigin } from "./config/is-allowed-origin.ts";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
 import { ProblemError } from "./errors/problem-error.ts";
 import { problemResponse } from "./errors/problem-response.ts";
@@ -45,7 +46,7 @@ export function createApp() {
   // CORS for the configured extension origins only; other origins get no CORS headers.
   app.use((c, next) =>
     cors({
-      origin: (origin) => (c.var.config.allowedOrigins.includes(origin) ? origin : null),
+      origin: (origin) => (isAllowedOrigin(c.var.config.allowedOrigins, origin) ? origin : null),
       allowMethods: ["GET", "POST", "DELETE"],
       allowHeaders: [
         "Authorization",

@@ -55,8 +55,11 @@ export function useEligibility(
         setOrigin("server");
       } else {
         // Unreachable is one thing; a refusal (a token or an origin the worker does not
-        // accept) is another, which hospital IT must fix: say which.
-        setRefusal(reply.error.kind === "worker" ? reply.error.message : undefined);
+        // accept: 401, 403) is another, which hospital IT must fix: say which.
+        const refused =
+          reply.error.kind === "worker" &&
+          (reply.error.status === 401 || reply.error.status === 403);
+        setRefusal(refused ? reply.error.message : undefined);
         setOrigin("local");
       }
     }, 250);

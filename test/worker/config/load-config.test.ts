@@ -57,6 +57,13 @@ describe("parseConfig", () => {
     expect(error.fix.length).toBeGreaterThan(10);
   });
 
+  it("allows moz-extension://* (any Firefox extension: their origins differ per profile)", () => {
+    const allowed = "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,moz-extension://*";
+    expect(parseConfig({ ...TEST_BINDINGS, ALLOWED_ORIGINS: allowed }).allowedOrigins).toEqual(
+      allowed.split(","),
+    );
+  });
+
   it("allows an empty ALLOWED_ORIGINS (no browser client)", () => {
     expect(parseConfig({ ...TEST_BINDINGS, ALLOWED_ORIGINS: "" }).allowedOrigins).toEqual([]);
   });

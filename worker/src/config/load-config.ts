@@ -3,6 +3,8 @@
 // variable and says how to fix it, instead of a confusing failure later in the outbox.
 // Checked once per env object (the runtime keeps one per isolate).
 
+import { ANY_FIREFOX_EXTENSION } from "./is-allowed-origin.ts";
+
 export interface ApiToken {
   token: string;
   hospitalId: string;
@@ -142,7 +144,7 @@ function parseEncryptionKey(raw: RawConfig): Uint8Array<ArrayBuffer> {
 
 function parseAllowedOrigins(raw: RawConfig): string[] {
   const value = raw.ALLOWED_ORIGINS;
-  const example = "'chrome-extension://<extension id>,moz-extension://<uuid>'";
+  const example = `'chrome-extension://<extension id>,${ANY_FIREFOX_EXTENSION}'`;
   if (typeof value !== "string") {
     throw new ConfigError("ALLOWED_ORIGINS", "missing", SECRET_FIX("ALLOWED_ORIGINS", example));
   }
@@ -151,11 +153,13 @@ function parseAllowedOrigins(raw: RawConfig): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== "");
   for (const origin of origins) {
-    // Exact origins only: a wildcard would let any extension use a hospital's token.
+    // Exact origins only, but for Firefox's (see isAllowedOrigin): a wildcard would let any
+    // extension, or any page, use a hospital's token.
+    if (origin === ANY_FIREFOX_EXTENSION) continue;
     if (origin.includes("*") || !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/.test(origin)) {
       throw new ConfigError(
         "ALLOWED_ORIGINS",
-        `holding '${origin}', which is not an exact origin (scheme://host, no path, no wildcard)`,
+        `holding '${origin}', which is not an exact origin (scheme://host, no path, no wildcard but ${ANY_FIREFOX_EXTENSION})`,
         SECRET_FIX("ALLOWED_ORIGINS", example),
       );
     }

@@ -1,11 +1,12 @@
 // Bearer API tokens per hospital (API_TOKENS), compared in constant time (find-token.ts).
 // 401: no token or an unknown one. 403: a valid token sent from a browser origin that is
 // not in ALLOWED_ORIGINS (a page or extension that obtained a token must not be able to
-// use it from elsewhere). Requests without an Origin header (hospital systems, curl) are
+// use it from elsewhere; see isAllowedOrigin for Firefox's). Requests without an Origin header (hospital systems, curl) are
 // not browser requests and pass.
 
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env.ts";
+import { isAllowedOrigin } from "../config/is-allowed-origin.ts";
 import { findToken } from "../crypto/find-token.ts";
 import { ProblemError } from "../errors/problem-error.ts";
 
@@ -19,7 +20,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
   const origin = c.req.header("Origin");
-  if (origin !== undefined && !c.var.config.allowedOrigins.includes(origin)) {
+  if (origin !== undefined && !isAllowedOrigin(c.var.config.allowedOrigins, origin)) {
     throw new ProblemError(403, "origin_forbidden", { params: { origin: origin.slice(0, 200) } });
   }
   c.set("hospitalId", found.hospitalId);
