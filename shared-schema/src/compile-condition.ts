@@ -1,5 +1,14 @@
 import { isLeapYear } from "./days-in-month.ts";
-import type { CodeList, Comparator, Condition, Dcd, Operand } from "./dcd.ts";
+import type {
+  ArithmeticOperator,
+  CodeItem,
+  CodeList,
+  Comparator,
+  Condition,
+  Dcd,
+  FunctionName,
+  Operand,
+} from "./dcd.ts";
 import { decideWithoutReason } from "./eligibility.ts";
 import { parseNiss } from "./identifiers/niss.ts";
 
@@ -9,14 +18,21 @@ export interface ConditionContext {
   /** Fields whose values are malformed: rules about them are skipped (they have an error). */
   invalid: ReadonlySet<string>;
   today: string;
+  /** In a choice filter: the code-list item being tested (`{ choice: column }` reads it). */
+  choice?: CodeItem;
 }
 
 // Three-valued logic: `undefined` means "cannot tell" (an operand is empty or malformed), and
 // a rule reports an issue only when its assertion is definitely false.
 export type Truth = boolean | undefined;
 export type CompiledCondition = (ctx: ConditionContext) => Truth;
-type Value = string | number | boolean | undefined;
-type CompiledOperand = (ctx: ConditionContext) => Value;
+export type Value = string | number | boolean | undefined;
+export type CompiledOperand = (ctx: ConditionContext) => Value;
+
+/** Compiles the conditions of one DCD, and (for calculations) its operands. */
+export type ConditionCompiler = ((condition: Condition) => CompiledCondition) & {
+  operand(operand: Operand): CompiledOperand;
+};
 
 const SNOMED_SEX = { male: "248153007", female: "248152002" } as const;
 
@@ -51,7 +67,7 @@ function knownValue(field: string, ctx: ConditionContext): unknown {
  * Turns a condition (data) into a function, once per compiled DCD: interpreting the data
  * for every record and rule cost a fifth of validation time (bench/shared-schema).
  */
-export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCondition {
+export function compileCondition(dcd: Dcd): ConditionCompiler {
   const ordinals = ordinalsOf(dcd);
 
   const operand = (op: Operand): CompiledOperand => {
@@ -62,6 +78,34 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
     if ("today" in op) {
       const years = op.addYears;
       return (ctx) => shiftYears(ctx.today, years);
+    }
+    if ("arith" in op) {
+      const [left, operator, right] = op.arith;
+      const a = operand(left);
+      const b = operand(right);
+      return (ctx) => arithmetic(a(ctx), operator, b(ctx));
+    }
+    if ("negate" in op) {
+      const inner = operand(op.negate);
+      return (ctx) => {
+        const n = toNumber(inner(ctx));
+        return n === undefined ? undefined : -n;
+      };
+    }
+    if ("call" in op) return callOf(op.call, op.args);
+    if ("if" in op) {
+      const [test, then, otherwise] = op.if;
+      const t = compile(test);
+      const a = operand(then);
+      const b = operand(otherwise);
+      return (ctx) => {
+        const truth = t(ctx);
+        return truth === undefined ? undefined : truth ? a(ctx) : b(ctx);
+      };
+    }
+    if ("choice" in op) {
+      const column = op.choice;
+      return (ctx) => (column === "name" ? ctx.choice?.value : ctx.choice?.filters?.[column]);
     }
     const { field, addYears, derive } = op;
     if (op.ordinal) {
@@ -81,6 +125,58 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
       const value = knownValue(field, ctx) as Value;
       return typeof value === "string" ? shiftYears(value, addYears) : value;
     };
+  };
+
+  const callOf = (name: FunctionName, args: Operand[]): CompiledOperand => {
+    // Counting functions see an empty field as 0, as XLSForm does; a malformed one is unknown.
+    if (name === "string-length" || name === "count-selected") {
+      const arg = args[0];
+      if (arg && "field" in arg && !arg.derive && !arg.ordinal) {
+        const field = arg.field;
+        return (ctx) => {
+          if (ctx.invalid.has(field)) return undefined;
+          const value = ctx.values[field];
+          if (isEmptyValue(value)) return 0;
+          if (name === "count-selected") return Array.isArray(value) ? value.length : 1;
+          return String(value).length;
+        };
+      }
+      const inner = arg ? operand(arg) : () => undefined;
+      return (ctx) => {
+        const value = inner(ctx);
+        return value === undefined ? 0 : String(value).length;
+      };
+    }
+    const parts = args.map(operand);
+    const first = parts[0] ?? (() => undefined);
+    switch (name) {
+      case "coalesce":
+        return (ctx) => {
+          for (const part of parts) {
+            const value = part(ctx);
+            if (value !== undefined && value !== "") return value;
+          }
+          return undefined;
+        };
+      case "concat":
+        return (ctx) => parts.map((part) => String(part(ctx) ?? "")).join("");
+      case "date":
+        return (ctx) => toIsoDate(first(ctx));
+      case "decimal-date-time":
+        return (ctx) => toDayNumber(first(ctx));
+      case "number":
+        return (ctx) => toNumber(first(ctx));
+      case "int":
+        return (ctx) => {
+          const n = toNumber(first(ctx));
+          return n === undefined ? undefined : Math.trunc(n);
+        };
+      case "round":
+        return (ctx) => {
+          const n = toNumber(first(ctx));
+          return n === undefined ? undefined : Math.round(n);
+        };
+    }
   };
 
   const compile = (condition: Condition): CompiledCondition => {
@@ -123,6 +219,22 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
       const field = condition.empty;
       return (ctx) => (ctx.invalid.has(field) ? undefined : isEmptyValue(ctx.values[field]));
     }
+    if ("regex" in condition) {
+      const [subject, pattern] = condition.regex;
+      const value = operand(subject);
+      const re = new RegExp(pattern);
+      return (ctx) => {
+        const text = value(ctx);
+        return text === undefined ? undefined : re.test(String(text));
+      };
+    }
+    if ("truthy" in condition) {
+      const value = operand(condition.truthy);
+      return (ctx) => {
+        const v = value(ctx);
+        return v === undefined ? undefined : v !== 0 && v !== "" && v !== false && v !== "false";
+      };
+    }
     if ("compare" in condition) {
       const [left, op, right] = condition.compare;
       const a = operand(left);
@@ -152,7 +264,11 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
       const wanted = condition.includesAny;
       return (ctx) => {
         const value = knownValue(field, ctx);
-        return Array.isArray(value) ? wanted.some((v) => value.includes(v)) : undefined;
+        if (value === undefined) return undefined;
+        // selected() also applies to a one-value code field.
+        return Array.isArray(value)
+          ? wanted.some((v) => value.includes(v))
+          : wanted.includes(String(value));
       };
     }
     const { anyEligibility, on } = condition;
@@ -184,7 +300,7 @@ export function compileCondition(dcd: Dcd): (condition: Condition) => CompiledCo
     }
     return lastDecisions;
   };
-  return compile;
+  return Object.assign(compile, { operand });
 }
 
 /** Moves an ISO date by whole years; 29 February becomes 28 February in a common year. */
@@ -198,11 +314,70 @@ export function shiftYears(iso: string, years: number | undefined): string {
   return String(year).padStart(4, "0") + rest;
 }
 
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** Days since 1970-01-01 of an ISO date or date-time (fractional for a time of day). */
+function toDayNumber(value: Value): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return undefined;
+  const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
+  return Number.isNaN(ms) ? undefined : ms / DAY_MS;
+}
+
+function toIsoDate(value: Value): string | undefined {
+  if (typeof value === "string" && ISO_DATE.test(value)) return value.slice(0, 10);
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  return new Date(Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A number from a number, a numeric text or a date (as its day number). */
+function toNumber(value: Value): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  if (ISO_DATE.test(value)) return toDayNumber(value);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function arithmetic(a: Value, op: ArithmeticOperator, b: Value): Value {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (x === undefined || y === undefined) return undefined;
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "div":
+      return y === 0 ? undefined : x / y;
+    case "mod":
+      return y === 0 ? undefined : x % y;
+  }
+}
+
 function compare(
-  a: string | number | boolean,
+  left: string | number | boolean,
   op: Comparator,
-  b: string | number | boolean,
+  right: string | number | boolean,
 ): Truth {
+  // Mixed types, as XLSForm compares them: a number against a numeric text or a date (days).
+  let a = left;
+  let b = right;
+  if (typeof a !== typeof b) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (x === undefined || y === undefined) {
+      a = String(a);
+      b = String(b);
+    } else {
+      a = x;
+      b = y;
+    }
+  }
   // ISO dates and code ordinals both order correctly with < and >.
   switch (op) {
     case "<":

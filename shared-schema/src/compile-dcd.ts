@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Dcd, DcdRecord, Issue, Locale } from "./dcd.ts";
+import { compileCondition, isEmptyValue, type Value } from "./compile-condition.ts";
+import { compileFormLogic } from "./compile-form-logic.ts";
+import type { CodeItem, CodeList, Dcd, DcdRecord, Issue, Locale, RepeatEntry } from "./dcd.ts";
 import { localizeIssue } from "./localize-issue.ts";
 import { recordSchema } from "./record-schema.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
@@ -20,6 +22,18 @@ export interface ValidationResult {
   record?: DcdRecord;
 }
 
+/** What a form asks now, given what it holds (a field naming an empty one is not asked). */
+export interface Relevance {
+  /** A top-level field, or with `entry` a field of a repeat block's entry. */
+  field(name: string, entry?: RepeatEntry): boolean;
+  section(name: string): boolean;
+}
+
+export interface FormOptions {
+  /** ISO date standing for today (tests); default: today in Brussels. */
+  today?: string;
+}
+
 export interface CompiledDcd {
   dcd: Dcd;
   /** The zod schema of a record: it fails on errors only. */
@@ -27,9 +41,38 @@ export interface CompiledDcd {
   validate(record: unknown, options?: ValidateOptions): ValidationResult;
   /** JSON Schema of a record's shape (types, lists, lengths), for OpenAPI documents. */
   jsonSchema(): Record<string, unknown>;
+  /** Which fields and sections are asked for this record, as the validator decides it. */
+  relevance(record: DcdRecord, options?: FormOptions): Relevance;
+  /** The items of a code or multi field that its choice filter allows for this record. */
+  choicesFor(name: string, record: DcdRecord, entry?: RepeatEntry): CodeItem[];
+  /** The values of the calculate fields for this record. */
+  calculate(record: DcdRecord, options?: FormOptions): Record<string, Value>;
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 export function compileDcd(dcd: Dcd): CompiledDcd {
+  const compile = compileCondition(dcd);
+  const logic = compileFormLogic(dcd, compile);
+  const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
+  const listOfField = new Map<string, CodeList | undefined>();
+  for (const field of dcd.fields) {
+    const inner = field.type === "repeat" ? field.fields : [];
+    for (const f of [field, ...inner]) {
+      const key = f === field ? f.name : `${field.name}.${f.name}`;
+      if (f.type === "code" || f.type === "multi") listOfField.set(key, lists.get(f.codeList));
+    }
+  }
+  const contextOf = (record: DcdRecord, options: FormOptions = {}) => {
+    const values: Record<string, unknown> = { ...record };
+    const today = options.today ?? todayInBrussels();
+    for (const { name, compute } of logic.calculations) {
+      delete values[name];
+      const value = compute({ values, invalid: NO_FIELDS, today });
+      if (value !== undefined) values[name] = value;
+    }
+    return { values, invalid: NO_FIELDS, today };
+  };
   const schemas = new Map<string, z.ZodType<DcdRecord>>();
   const schemaFor = (draft: boolean, warnings: boolean, today?: string): z.ZodType<DcdRecord> => {
     const key = `${draft}|${warnings}|${today ?? ""}`;
@@ -55,6 +98,43 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
       // Only warnings: the errors-only schema gives the normalized record.
       const clean = schemaFor(draft, false, options.today).safeParse(record);
       return { valid: true, issues, record: clean.success ? clean.data : undefined };
+    },
+    relevance(record, options) {
+      const ctx = contextOf(record, options);
+      return {
+        field(name, entry) {
+          if (!entry) {
+            const condition = logic.relevant.get(name);
+            return !condition || condition(ctx) === true;
+          }
+          const block = name.slice(0, name.indexOf("."));
+          const condition = logic.entryRelevant.get(block)?.get(name.slice(block.length + 1));
+          if (!condition) return true;
+          const values = Object.assign(Object.create(ctx.values), entry);
+          return condition({ ...ctx, values }) === true;
+        },
+        section: (name) => {
+          const condition = logic.sections.get(name);
+          return !condition || condition(ctx) === true;
+        },
+      };
+    },
+    choicesFor(name, record, entry) {
+      const items = listOfField.get(name)?.items ?? [];
+      const filter = logic.choiceFilters.get(name);
+      if (!filter) return items;
+      const ctx = contextOf(record);
+      const values = entry ? Object.assign(Object.create(ctx.values), entry) : ctx.values;
+      return items.filter((choice) => filter({ ...ctx, values, choice }) !== false);
+    },
+    calculate(record, options) {
+      const ctx = contextOf(record, options);
+      return Object.fromEntries(
+        logic.calculations.map(({ name }) => {
+          const value = ctx.values[name] as Value;
+          return [name, isEmptyValue(value) ? undefined : value];
+        }),
+      );
     },
     jsonSchema: () =>
       z.toJSONSchema(schemaFor(false, false), { io: "input", unrepresentable: "any" }) as Record<

@@ -31,6 +31,21 @@ function fail(
 
 const DIGIT_0 = 48;
 const DASH = 45;
+const COLON = 58;
+const T = 84;
+const OPEN_LIST_MAX = 100;
+
+/** `HH:MM` or `HH:MM:SS`, 24-hour clock. */
+export function isTime(value: string): boolean {
+  if (value.length !== 5 && value.length !== 8) return false;
+  if (value.charCodeAt(2) !== COLON) return false;
+  const hours = digitsAt(value, 0, 2);
+  const minutes = digitsAt(value, 3, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+  if (value.length === 5) return true;
+  const seconds = digitsAt(value, 6, 2);
+  return value.charCodeAt(5) === COLON && seconds >= 0 && seconds <= 59;
+}
 
 /** YYYY-MM-DD of a real calendar day. Character codes, not a regex: 5 dates per record. */
 export function isIsoDate(value: string): boolean {
@@ -107,6 +122,32 @@ export function fieldSchema(
       return z.string().check((payload) => {
         if (!isIsoDate(payload.value)) fail(payload, "invalid_date");
       });
+    case "time":
+      return z.string().check((payload) => {
+        if (!isTime(payload.value)) fail(payload, "invalid_time");
+      });
+    case "datetime":
+      return z.string().check((payload) => {
+        const value = payload.value;
+        const ok =
+          value.length >= 16 &&
+          value.charCodeAt(10) === T &&
+          isIsoDate(value.slice(0, 10)) &&
+          isTime(value.slice(11));
+        if (!ok) fail(payload, "invalid_datetime");
+      });
+    case "decimal": {
+      let schema = z.number();
+      if (field.min !== undefined) schema = schema.min(field.min);
+      if (field.max !== undefined) schema = schema.max(field.max);
+      return schema;
+    }
+    case "note":
+      // Text shown to the person filling in the form: nothing to validate, nothing to send.
+      return z.unknown().transform(() => undefined);
+    case "calculate":
+      // Computed by the record schema from the other fields; what the input says is ignored.
+      return z.union([z.string(), z.number(), z.boolean()]);
     case "integer": {
       let schema = z.int();
       if (field.min !== undefined) schema = schema.min(field.min);
@@ -125,8 +166,14 @@ export function fieldSchema(
       const list = listOf(field.codeList, lists);
       const test = codeTest(list);
       const exclusive = list.items.filter((item) => item.exclusive);
+      // An open list (a format) has no natural bound: 100 values is far beyond any form.
+      const maxItems = field.maxItems ?? (list.format ? OPEN_LIST_MAX : list.items.length);
       return z.array(z.string()).check((payload) => {
         const values = payload.value;
+        if (values.length > maxItems) {
+          fail(payload, "too_many_values", { max: maxItems });
+          return;
+        }
         for (let i = 0; i < values.length; i++) {
           const value = values[i] as string;
           if (!test.isValid(value)) fail(payload, test.code, { value });

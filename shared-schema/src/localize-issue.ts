@@ -80,7 +80,9 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
     const template =
       rule !== undefined
         ? (dcd.rules[rule]?.message[locale] ?? code)
-        : (MESSAGES[code as MessageCode]?.[locale] ?? code);
+        : code === "required" && at.field?.requiredMessage
+          ? at.field.requiredMessage[locale]
+          : (MESSAGES[code as MessageCode]?.[locale] ?? code);
     return [make(at, code, severity, template, params)];
   }
   const field = at.field;
@@ -92,7 +94,7 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
         }),
       ];
     }
-    if (field.type === "integer") {
+    if (field.type === "integer" || field.type === "decimal") {
       const params = { min: field.min ?? "-", max: field.max ?? "-" };
       return [make(at, "out_of_range", "error", MESSAGES.out_of_range[locale], params)];
     }

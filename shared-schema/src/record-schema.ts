@@ -1,10 +1,12 @@
 import { z } from "zod";
 import {
   type CompiledCondition,
+  type ConditionCompiler,
   type ConditionContext,
   compileCondition,
   isEmptyValue,
 } from "./compile-condition.ts";
+import { compileFormLogic } from "./compile-form-logic.ts";
 import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
 
@@ -95,89 +97,204 @@ function invalidFields(payload: Payload): ReadonlySet<string> {
 /** Fields with their requirement compiled: always, never, or under a condition. */
 type Requirement = { name: string; required: true | CompiledCondition };
 
-function requirementsOf(
-  fields: Field[],
-  compile: (condition: Condition) => CompiledCondition,
-): Requirement[] {
+function requirementsOf(fields: Field[], compile: ConditionCompiler): Requirement[] {
   return fields
-    .filter((field) => !field.system && field.required !== false)
+    .filter(
+      (field) =>
+        !field.system &&
+        field.required !== false &&
+        field.type !== "note" &&
+        field.type !== "calculate",
+    )
     .map((field) => ({
       name: field.name,
       required: field.required === true ? true : compile(field.required as Condition),
     }));
 }
 
-function requireFields(requirements: Requirement[], payload: Payload, ctx: ConditionContext): void {
-  for (const { name, required } of requirements) {
-    if (!isEmptyValue(ctx.values[name]) || ctx.invalid.has(name)) continue;
-    if (required === true || required(ctx) === true) {
-      report(payload, [name], undefined, { code: "required", severity: "error" });
+/** Entry fields that already have an issue, from the issues of the whole record. */
+function invalidEntryFields(payload: Payload, block: string, index: number): Set<string> {
+  const invalid = new Set<string>();
+  for (const issue of payload.issues) {
+    const path = issue.path;
+    if (path?.[0] === block && path[1] === index && typeof path[2] === "string") {
+      invalid.add(path[2]);
     }
+  }
+  return invalid;
+}
+
+interface CompiledRule {
+  field: string;
+  repeat?: string;
+  when?: CompiledCondition;
+  assert: CompiledCondition;
+  params: Params;
+}
+
+/**
+ * The checks that read several fields, for the record or for one entry of a repeat block:
+ * relevance (a value in a field that is not asked is an error: it would be sent unasked, and
+ * dropping it would lose what someone typed), choice filters, requirements, then rules.
+ * Fields that are not relevant count as malformed for the rules, so none reports on them.
+ */
+function checkScope(
+  payload: Payload,
+  prefix: (string | number)[],
+  scope: Record<string, unknown>,
+  ctx: ConditionContext & { invalid: Set<string> },
+  relevant: ReadonlyMap<string, CompiledCondition> | undefined,
+  filters: { name: string; key: string; filter: CompiledCondition; list: CodeList }[],
+  requirements: Requirement[] | undefined,
+  rules: CompiledRule[],
+): void {
+  const hidden = new Set<string>();
+  if (relevant) {
+    for (const [name, condition] of relevant) {
+      if (condition(ctx) === true) continue;
+      hidden.add(name);
+      if (!isEmptyValue(scope[name]) && !ctx.invalid.has(name)) {
+        report(payload, [...prefix, name], scope[name], {
+          code: "not_relevant",
+          severity: "error",
+        });
+      }
+      ctx.invalid.add(name);
+    }
+  }
+  for (const { name, filter, list } of filters) {
+    const value = scope[name];
+    if (isEmptyValue(value) || ctx.invalid.has(name)) continue;
+    for (const code of Array.isArray(value) ? value : [value]) {
+      const item = list.items.find((i) => i.value === code);
+      if (item && filter({ ...ctx, choice: item }) === false) {
+        report(payload, [...prefix, name], value, {
+          code: "not_in_filtered_choices",
+          severity: "error",
+          value: String(code),
+        });
+      }
+    }
+  }
+  if (requirements) {
+    for (const { name, required } of requirements) {
+      if (hidden.has(name) || !isEmptyValue(scope[name]) || ctx.invalid.has(name)) continue;
+      if (required === true || required(ctx) === true) {
+        report(payload, [...prefix, name], undefined, { code: "required", severity: "error" });
+      }
+    }
+  }
+  for (const rule of rules) {
+    if (hidden.has(rule.field)) continue;
+    if (rule.when && rule.when(ctx) !== true) continue;
+    if (rule.assert(ctx) !== false) continue;
+    report(payload, [...prefix, rule.field], scope[rule.field], rule.params);
   }
 }
 
 /**
  * The zod schema of a whole record: every field's own schema, then (always, even when a field
- * is malformed) the requirements and the DCD's rules, compiled into functions once here.
+ * is malformed) relevance, requirements and the DCD's rules, compiled into functions once here.
  */
 export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType {
   const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
   const compile = compileCondition(dcd);
+  const logic = compileFormLogic(dcd, compile);
 
-  const entrySchema = (fields: Field[]): z.ZodType => {
-    const shape = Object.fromEntries(
-      fields.map((field) => [field.name, fieldSchema(field, lists).optional()]),
+  const entrySchema = (fields: Field[]): z.ZodType =>
+    z.strictObject(
+      Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, lists).optional()])),
     );
-    const requirements = requirementsOf(fields, compile);
-    const entry = z.strictObject(shape).check(
-      alwaysCheck((payload) => {
-        if (options.draft) return;
-        requireFields(requirements, payload, {
-          values: payload.value,
-          invalid: invalidFields(payload),
-          today: "",
-        });
-      }),
-    );
-    return entry;
-  };
 
   const shape = Object.fromEntries(
     dcd.fields.map((field) => [field.name, fieldSchema(field, lists, entrySchema).optional()]),
   );
-  const requirements = requirementsOf(dcd.fields, compile);
-  const repeats = dcd.fields.filter((field) => field.type === "repeat");
-  const rules = dcd.rules
+  const compiledRules: CompiledRule[] = dcd.rules
     .map((rule, index) => ({
       field: rule.field,
+      repeat: rule.repeat,
       when: rule.when && compile(rule.when),
       assert: compile(rule.assert),
       params: { code: rule.code, severity: rule.severity, rule: index, ...rule.params },
     }))
     .filter((rule) => options.warnings || rule.params.severity === "error");
+  const filtersOf = (fields: Field[], prefix: string) =>
+    fields.flatMap((field) => {
+      const filter = logic.choiceFilters.get(prefix + field.name);
+      if (!filter || (field.type !== "code" && field.type !== "multi")) return [];
+      return [
+        {
+          name: field.name,
+          key: prefix + field.name,
+          filter,
+          list: lists.get(field.codeList) as CodeList,
+        },
+      ];
+    });
+  const top = {
+    requirements: options.draft ? undefined : requirementsOf(dcd.fields, compile),
+    rules: compiledRules.filter((rule) => rule.repeat === undefined),
+    filters: filtersOf(dcd.fields, ""),
+  };
+  const blocks = dcd.fields.flatMap((field) =>
+    field.type === "repeat"
+      ? [
+          {
+            field,
+            requirements: options.draft ? undefined : requirementsOf(field.fields, compile),
+            rules: compiledRules.filter((rule) => rule.repeat === field.name),
+            filters: filtersOf(field.fields, `${field.name}.`),
+            relevant: logic.entryRelevant.get(field.name),
+          },
+        ]
+      : [],
+  );
 
   const checked = z.strictObject(shape).check(
     alwaysCheck((payload) => {
       const value = payload.value;
-      const ctx: ConditionContext = {
+      for (const { name, compute } of logic.calculations) {
+        delete value[name];
+        const computed = compute({ values: value, invalid: NONE, today: options.today() });
+        if (computed !== undefined && computed !== "") value[name] = computed;
+      }
+      const ctx = {
         values: value,
-        invalid: invalidFields(payload),
+        invalid: new Set(invalidFields(payload)),
         today: options.today(),
       };
-      if (!options.draft) {
-        requireFields(requirements, payload, ctx);
-        for (const field of repeats) {
-          const entries = value[field.name];
-          if (Array.isArray(entries) && entries.length < field.minItems) {
-            const params = { code: "too_few_items", severity: "error", min: field.minItems };
-            report(payload, [field.name], entries, params);
-          }
+      checkScope(payload, [], value, ctx, logic.relevant, top.filters, top.requirements, top.rules);
+      for (const block of blocks) {
+        const name = block.field.name;
+        const entries = value[name];
+        if (!Array.isArray(entries) || ctx.invalid.has(name)) continue;
+        if (!options.draft && entries.length < block.field.minItems) {
+          const params = { code: "too_few_items", severity: "error", min: block.field.minItems };
+          report(payload, [name], entries, params);
         }
-      }
-      for (const rule of rules) {
-        if (rule.when && rule.when(ctx) !== true) continue;
-        if (rule.assert(ctx) !== false) continue;
-        report(payload, [rule.field], value[rule.field], rule.params);
+        const { relevant, filters, requirements, rules } = block;
+        if (!relevant && filters.length === 0 && !requirements?.length && rules.length === 0) {
+          continue;
+        }
+        entries.forEach((entry: Record<string, unknown>, index) => {
+          // The entry's own fields first, then the record's: a prototype, not a copy per entry.
+          const values = Object.assign(Object.create(value), entry) as Record<string, unknown>;
+          const entryCtx = {
+            values,
+            invalid: invalidEntryFields(payload, name, index),
+            today: ctx.today,
+          };
+          checkScope(
+            payload,
+            [name, index],
+            entry,
+            entryCtx,
+            relevant,
+            filters,
+            requirements,
+            rules,
+          );
+        });
       }
     }),
   );

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { compileDcd } from "../../shared-schema/src/compile-dcd.ts";
-import { type Condition, type Field, LOCALES, type Operand } from "../../shared-schema/src/dcd.ts";
+import { type Field, LOCALES } from "../../shared-schema/src/dcd.ts";
+import { fieldsOfCondition } from "../../shared-schema/src/parse-dcd.ts";
 import { MESSAGES } from "../../shared-schema/src/messages.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { TODAY, VALID_RECORD } from "./fixtures/valid-record.ts";
@@ -12,20 +13,6 @@ const allFields = SPIN_SURG.fields.flatMap((f): Field[] =>
   f.type === "repeat" ? [f, ...f.fields] : [f],
 );
 const names = new Set(SPIN_SURG.fields.map((f) => f.name));
-
-function fieldsOf(condition: Condition): string[] {
-  if ("all" in condition) return condition.all.flatMap(fieldsOf);
-  if ("any" in condition) return condition.any.flatMap(fieldsOf);
-  if ("not" in condition) return fieldsOf(condition.not);
-  if ("filled" in condition) return [condition.filled];
-  if ("empty" in condition) return [condition.empty];
-  if ("compare" in condition) {
-    return [condition.compare[0], condition.compare[2]].flatMap((o: Operand) =>
-      "field" in o ? [o.field] : [],
-    );
-  }
-  return "on" in condition && condition.on ? [condition.field, condition.on] : [condition.field];
-}
 
 describe("SPIN_SURG as data", () => {
   it("has a semantic version", () => {
@@ -59,7 +46,7 @@ describe("SPIN_SURG as data", () => {
       ...SPIN_SURG.rules.flatMap((r) => (r.when ? [r.when, r.assert] : [r.assert])),
     ];
     const unknown = [
-      ...conditions.flatMap(fieldsOf),
+      ...conditions.flatMap(fieldsOfCondition),
       ...SPIN_SURG.rules.map((r) => r.field),
     ].filter((n) => !names.has(n));
     expect(unknown, "a condition or rule names a field the DCD does not have").toEqual([]);

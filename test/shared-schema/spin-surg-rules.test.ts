@@ -4,8 +4,8 @@ import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { spinSurg } from "../../shared-schema/src/spin-surg-schema.ts";
 import { TODAY, VALID_RECORD } from "./fixtures/valid-record.ts";
 
-// Every rule of shared/spec/dcd-spin-surg.md, one case each (or more): removing the rule from
-// the DCD data makes its case fail. `ruleCases` must name every rule of SPIN_SURG_RULES.
+// Every rule of docs/dcd-spin-surg.md, one case each (or more): removing the rule from
+// the DCD data makes its case fail. `ruleCases` must name every rule of the DCD.
 
 interface Case {
   rule: string;
@@ -138,17 +138,19 @@ const ruleCases: Case[] = [
     code: "fusion_without_implant",
     severity: "warning",
   },
-  {
-    rule: "implants_without_flag",
-    change: { FL_IMPLANT: false },
-    field: "IMPLANT",
-    code: "implants_without_flag",
-  },
 ];
 
 // The rules the field definitions carry (required, conditions, formats, lists, ranges).
 const fieldCases: Omit<Case, "rule">[] = [
   { change: without("CD_HPIN"), field: "CD_HPIN", code: "required" },
+  // Implants are asked only when FL_IMPLANT is true: listed with "no", they are an error,
+  // never silently dropped.
+  { change: { FL_IMPLANT: false }, field: "IMPLANT", code: "not_relevant" },
+  {
+    change: { CD_NOMEN: Array.from({ length: 101 }, () => "281116") },
+    field: "CD_NOMEN",
+    code: "too_many_values",
+  },
   { change: { CD_HPIN: "12345626580" }, field: "CD_HPIN", code: "nihii_checksum" },
   { change: { CD_HPIN: "72345625580" }, field: "CD_HPIN", code: "nihii_profession" },
   { change: { IDC_PAT: "93051822362" }, field: "IDC_PAT", code: "niss_checksum" },

@@ -21,7 +21,13 @@ export interface RecordArbitraryOptions {
   valuesOnly?: boolean;
 }
 
-type ScalarField = Exclude<Field, RepeatField>;
+type ValueField = Exclude<Field, { type: "note" | "calculate" }>;
+type ScalarField = Exclude<ValueField, RepeatField>;
+
+/** Notes carry no value and calculations are computed: no record holds either. */
+function holdsValue(field: Field): field is ValueField {
+  return field.type !== "note" && field.type !== "calculate";
+}
 type ScalarValue = string | number | boolean | string[];
 
 const TRICKY_TEXTS = [
@@ -77,6 +83,7 @@ export function recordArbitrary(
   const model: Record<string, fc.Arbitrary<RecordValue>> = {};
   for (const field of dcd.fields) {
     if (options.valuesOnly === true && field.system === true) continue;
+    if (!holdsValue(field)) continue;
     model[field.name] =
       field.type === "repeat" ? repeatArbitrary(dcd, field) : scalarArbitrary(dcd, field);
   }
@@ -85,7 +92,7 @@ export function recordArbitrary(
 
 function repeatArbitrary(dcd: Dcd, field: RepeatField): fc.Arbitrary<RepeatEntry[]> {
   const model: Record<string, fc.Arbitrary<ScalarValue>> = {};
-  for (const sub of field.fields) model[sub.name] = scalarArbitrary(dcd, sub);
+  for (const sub of field.fields) if (holdsValue(sub)) model[sub.name] = scalarArbitrary(dcd, sub);
   // An entry with no value at all does not exist in CSV (nor in the form): at least one key.
   const entry = fc
     .record(model, { requiredKeys: [] })
@@ -106,6 +113,23 @@ function scalarArbitrary(dcd: Dcd, field: ScalarField): fc.Arbitrary<ScalarValue
           noInvalidDate: true,
         })
         .map((date) => date.toISOString().slice(0, 10));
+    case "time":
+      return fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+    case "datetime":
+      return fc
+        .date({
+          min: new Date("1900-01-01T00:00:00Z"),
+          max: new Date("2100-12-31T23:59:00Z"),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 16));
+    case "decimal": {
+      const min = field.min ?? -1_000_000;
+      const max = field.max ?? 1_000_000;
+      return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+    }
     case "integer": {
       const min = field.min ?? Math.min(-1_000_000_000, field.max ?? 0);
       const max = field.max ?? Math.max(1_000_000_000, min);

@@ -7,7 +7,7 @@
 // one pass of charCodeAt scanning, quotes handled in that same pass, and a conversion plan
 // built from the header once.
 
-import type { Dcd, DcdRecord, RecordValue, RepeatEntry } from "../dcd.ts";
+import type { Dcd, DcdRecord, Field, RecordValue, RepeatEntry } from "../dcd.ts";
 import { createColumnResolver } from "./create-column-resolver.ts";
 
 export type CsvFileError = {
@@ -51,6 +51,8 @@ const AS_DATE = 1;
 const AS_INTEGER = 2;
 const AS_BOOL = 3;
 const AS_MULTI = 4;
+const AS_DECIMAL = 5;
+const AS_DATETIME = 6;
 
 interface ColumnPlan {
   /** The record key: the field name, or the sub-field name inside a repeat entry. */
@@ -218,16 +220,7 @@ function planColumns(
       return fail({ code: "unknown_column", message: lookup.message, line, column: name });
     }
     const { field, repeat } = lookup.column;
-    const convert =
-      field.type === "date"
-        ? AS_DATE
-        : field.type === "integer"
-          ? AS_INTEGER
-          : field.type === "bool"
-            ? AS_BOOL
-            : field.type === "multi"
-              ? AS_MULTI
-              : AS_TEXT;
+    const convert = CONVERSIONS[field.type] ?? AS_TEXT;
     if (repeat === undefined) {
       plans.push({ key: field.name, convert, block: -1, entry: 0 });
     } else {
@@ -333,10 +326,31 @@ function scanRow(scanner: Scanner): CsvFileError | undefined {
   return undefined;
 }
 
+const CONVERSIONS: Partial<Record<Field["type"], number>> = {
+  date: AS_DATE,
+  datetime: AS_DATETIME,
+  integer: AS_INTEGER,
+  decimal: AS_DECIMAL,
+  bool: AS_BOOL,
+  multi: AS_MULTI,
+};
+
 function convertCell(raw: string, convert: number): RecordValue {
   switch (convert) {
     case AS_DATE:
       return isoDateOf(raw);
+    case AS_DATETIME: {
+      // `dd/mm/yyyy hh:mm` (ASSUMED for HD4DP's Date:Time columns) -> `yyyy-mm-ddThh:mm`.
+      const space = raw.indexOf(" ");
+      if (space !== 10) return raw;
+      const date = isoDateOf(raw.slice(0, 10));
+      return date === raw.slice(0, 10) ? raw : `${date}T${raw.slice(11)}`;
+    }
+    case AS_DECIMAL: {
+      // A decimal comma, as Belgian spreadsheets write it, is read like a point.
+      const text = raw.replace(",", ".");
+      return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : raw;
+    }
     case AS_INTEGER:
       return integerOf(raw);
     case AS_BOOL: {

@@ -60,6 +60,8 @@ export function encodeHd4dpCsv(
 function defaultColumns(dcd: Dcd, records: DcdRecord[]): string[] {
   const names: string[] = [];
   for (const field of dcd.fields) {
+    // A note is a text of the form, never a value.
+    if (field.type === "note") continue;
     if (field.type === "repeat") {
       let count = 0;
       for (const record of records) {
@@ -131,10 +133,13 @@ function cellOf(record: DcdRecord, column: CsvColumn, number: number): string {
 function textOf(field: ScalarField, value: unknown, number: number): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") {
-    if (field.type !== "date") return value;
+    if (field.type !== "date" && field.type !== "datetime") return value;
     // A value that is not an ISO date is written as it is, for validation to report.
-    const match = ISO_DATE.exec(value);
-    return match === null ? value : `${match[3]}/${match[2]}/${match[1]}`;
+    const match = ISO_DATE.exec(value.slice(0, 10));
+    if (match === null) return value;
+    const date = `${match[3]}/${match[2]}/${match[1]}`;
+    if (field.type === "date") return value.length === 10 ? date : value;
+    return value.charAt(10) === "T" ? `${date} ${value.slice(11)}` : value;
   }
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
