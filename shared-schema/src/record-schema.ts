@@ -142,24 +142,28 @@ function checkScope(
   payload: Payload,
   prefix: (string | number)[],
   scope: Record<string, unknown>,
-  ctx: ConditionContext & { invalid: Set<string> },
+  ctx: ConditionContext,
   relevant: ReadonlyMap<string, CompiledCondition> | undefined,
   filters: { name: string; key: string; filter: CompiledCondition; list: CodeList }[],
   requirements: Requirement[] | undefined,
   rules: CompiledRule[],
 ): void {
-  const hidden = new Set<string>();
+  let hidden: ReadonlySet<string> = NONE;
   if (relevant) {
+    const notAsked = new Set<string>();
     for (const [name, condition] of relevant) {
       if (condition(ctx) === true) continue;
-      hidden.add(name);
+      notAsked.add(name);
       if (!isEmptyValue(scope[name]) && !ctx.invalid.has(name)) {
         report(payload, [...prefix, name], scope[name], {
           code: "not_relevant",
           severity: "error",
         });
       }
-      ctx.invalid.add(name);
+    }
+    if (notAsked.size > 0) {
+      hidden = notAsked;
+      ctx.invalid = new Set([...ctx.invalid, ...notAsked]);
     }
   }
   for (const { name, filter, list } of filters) {
@@ -258,11 +262,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
         const computed = compute({ values: value, invalid: NONE, today: options.today() });
         if (computed !== undefined && computed !== "") value[name] = computed;
       }
-      const ctx = {
-        values: value,
-        invalid: new Set(invalidFields(payload)),
-        today: options.today(),
-      };
+      const ctx = { values: value, invalid: invalidFields(payload), today: options.today() };
       checkScope(payload, [], value, ctx, logic.relevant, top.filters, top.requirements, top.rules);
       for (const block of blocks) {
         const name = block.field.name;
@@ -276,9 +276,14 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
         if (!relevant && filters.length === 0 && !requirements?.length && rules.length === 0) {
           continue;
         }
+        const readsRecord =
+          relevant !== undefined ||
+          filters.length > 0 ||
+          rules.length > 0 ||
+          requirements?.some((requirement) => requirement.required !== true);
         entries.forEach((entry: Record<string, unknown>, index) => {
-          // The entry's own fields first, then the record's: a prototype, not a copy per entry.
-          const values = Object.assign(Object.create(value), entry) as Record<string, unknown>;
+          // The entry's own fields first, then the record's (a copy only when a condition reads it).
+          const values = readsRecord ? { ...value, ...entry } : entry;
           const entryCtx = {
             values,
             invalid: invalidEntryFields(payload, name, index),
