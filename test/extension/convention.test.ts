@@ -45,6 +45,7 @@ describe("extension conventions", () => {
     for (const path of [
       "src/settings/load-settings.ts",
       "src/registrations/registration-store.ts",
+      "src/background/dcd-cache.ts",
     ]) {
       const source = readFileSync(extension(path), "utf8");
       const items = source.match(/defineItem<[\s\S]*?\);/g) ?? [];

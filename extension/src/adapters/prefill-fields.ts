@@ -34,3 +34,6 @@ export const PREFILL_FIELDS: Readonly<Record<string, ValueKind>> = {
 
 /** Fields whose presence means the page is a patient chart worth an overlay. */
 export const CHART_FIELDS = ["IDC_PAT", "TX_PAT_LAST_NAM", "D_PAT_DOB", "CD_NOMEN", "D_SURG"];
+
+/** The DCD fields the author settings prefill (Healthdata's common block). */
+export const SETTING_FIELDS = { authorGroup: "TX_AUTHOR_GR", author: "TX_AUTHOR" } as const;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import type { DcdRef } from "../dcd/dcd-delivery.ts";
+import type { DcdSetting } from "../settings/settings.ts";
 
 // The one module that talks to the worker (issue 3). Replies are parsed, never trusted:
 // a worker of another version must fail here with a clear message, not deep in the UI.
@@ -85,6 +87,26 @@ export class WorkerUnreachableError extends Error {
   }
 }
 
+/** A worker reply other than success, from its problem+json body. */
+function problemOf(status: number, json: unknown): WorkerError {
+  const problem = ProblemSchema.safeParse(json);
+  const data = problem.success ? problem.data : {};
+  return new WorkerError(
+    status,
+    data.detail ?? data.title ?? `HTTP ${status}`,
+    data.issues ?? [],
+    data.registration,
+  );
+}
+
+/**
+ * The form waits for the DCD when it opens: a worker that hangs must not hold it longer than
+ * this (the cached or bundled copy is used instead).
+ */
+const DCD_TIMEOUT_MS = 5_000;
+
+export type DcdReply = { notModified: true } | { notModified: false; json: unknown; etag?: string };
+
 export interface WorkerClientOptions {
   baseUrl: string;
   token: string;
@@ -105,16 +127,15 @@ export function createWorkerClient({
 }: WorkerClientOptions) {
   const base = baseUrl.replace(/\/+$/, "");
 
-  async function call<T>(
+  async function send(
     method: string,
     path: string,
-    schema: z.ZodType<T>,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<T> {
-    let response: Response;
+    timeout = timeoutMs,
+  ): Promise<Response> {
     try {
-      response = await fetchImpl(`${base}${path}`, {
+      return await fetchImpl(`${base}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -124,24 +145,25 @@ export function createWorkerClient({
           ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(timeout),
         // Never send the EHR's cookies or credentials anywhere.
         credentials: "omit",
       });
     } catch (error) {
       throw new WorkerUnreachableError(error);
     }
+  }
+
+  async function call<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const response = await send(method, path, body, headers);
     const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const problem = ProblemSchema.safeParse(json);
-      const data = problem.success ? problem.data : {};
-      throw new WorkerError(
-        response.status,
-        data.detail ?? data.title ?? `HTTP ${response.status}`,
-        data.issues ?? [],
-        data.registration,
-      );
-    }
+    if (!response.ok) throw problemOf(response.status, json);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new WorkerError(
@@ -152,20 +174,49 @@ export function createWorkerClient({
     return parsed.data;
   }
 
+  /**
+   * The DCD the worker serves (`selection` picks another one, or pins a version). With the
+   * ETag of a cached copy, a 304 says that copy is still current. The body is returned as
+   * JSON: the caller checks it is a usable DCD (parseDcd), and keeps its cache otherwise.
+   */
+  async function dcd(selection: DcdSetting, etag?: string): Promise<DcdReply> {
+    const query = new URLSearchParams({ dcd: selection.id });
+    if (selection.version) query.set("version", selection.version);
+    const path = `/v1/dcd?${query}`;
+    const headers: Record<string, string> = etag ? { "if-none-match": etag } : {};
+    const response = await send(
+      "GET",
+      path,
+      undefined,
+      headers,
+      Math.min(timeoutMs, DCD_TIMEOUT_MS),
+    );
+    if (response.status === 304) return { notModified: true };
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw problemOf(response.status, json);
+    const newEtag = response.headers.get("etag");
+    return { notModified: false, json, ...(newEtag ? { etag: newEtag } : {}) };
+  }
+
   return {
+    dcd,
     eligibility: (codes: string[], date?: string) =>
       call("POST", "/v1/eligibility", EligibilityReplySchema, { codes, ...(date ? { date } : {}) }),
     validate: (record: DcdRecord, status?: "draft") =>
       call("POST", "/v1/validate", ValidateReplySchema, { record, ...(status ? { status } : {}) }),
-    register: (record: DcdRecord, status: "draft" | "submit", idempotencyKey: string) =>
+    /** Validated by the worker with the DCD the form used (`dcd`), not its default one. */
+    register: (
+      dcd: DcdRef,
+      record: DcdRecord,
+      status: "draft" | "submit",
+      idempotencyKey: string,
+    ) =>
       call(
         "POST",
         "/v1/registrations",
         RegistrationAcceptedSchema,
-        { record, status },
-        {
-          "idempotency-key": idempotencyKey,
-        },
+        { dcd: dcd.id, version: dcd.version, record, status },
+        { "idempotency-key": idempotencyKey },
       ),
     getRegistration: (id: string) =>
       call("GET", `/v1/registrations/${encodeURIComponent(id)}`, RegistrationViewSchema),

@@ -1,8 +1,9 @@
 import { browser } from "wxt/browser";
 import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
-import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
-import { SPIN_SURG } from "../../../shared-schema/src/spin-surg.ts";
+import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import { WorkerError, WorkerUnreachableError } from "../api/worker-client.ts";
+import type { DcdRef } from "../dcd/dcd-delivery.ts";
+import { findEligibilityFields } from "../dcd/find-eligibility-fields.ts";
 import type { ExtensionMessage, Reply, ReplyError } from "../messages/extension-message.ts";
 import { isFinal, type LocalRegistration } from "../registrations/local-registration.ts";
 import {
@@ -11,6 +12,8 @@ import {
   putRegistration,
 } from "../registrations/registration-store.ts";
 import { createClientFromSettings } from "./create-client-from-settings.ts";
+import { findDcd } from "./find-dcd.ts";
+import { loadDcd } from "./load-dcd.ts";
 import { sha256Hex } from "./sha256-hex.ts";
 
 type Sender = { tab?: { id?: number }; frameId?: number; url?: string };
@@ -50,6 +53,8 @@ export async function handleMessage(
         }
         return ok(reopenLocalId ? { reopenLocalId } : {});
       }
+      case "dcd":
+        return ok(await loadDcd());
       case "eligibility": {
         const client = await createClientFromSettings();
         if (!client) return fail({ kind: "config", message: "not configured" });
@@ -60,7 +65,7 @@ export async function handleMessage(
       case "registration":
         return ok((await refreshRegistration(message.localId)) ?? null);
       case "key-changes":
-        return ok(await changedKeyFields(message.localId, message.record));
+        return ok(await changedKeyFields(message.localId, message.dcd, message.record));
       case "delete-registration":
         return ok((await deleteRegistration(message.localId)) ?? null);
       case "list-registrations":
@@ -102,30 +107,39 @@ async function register(message: Extract<ExtensionMessage, { type: "register" }>
   if (!client) return fail({ kind: "config", message: "not configured" });
   const now = new Date().toISOString();
   const previous = message.localId ? await getRegistration(message.localId) : undefined;
-  const codes = message.record.CD_NOMEN;
+  const dcd = await findDcd(message.dcd);
+  const eligibility = findEligibilityFields(dcd);
+  const codes = eligibility && message.record[eligibility.codes];
+  const date = eligibility?.on && message.record[eligibility.on];
   let entry: LocalRegistration = {
     ...(previous ?? { localId: crypto.randomUUID(), createdAt: now, state: "local" }),
     status: message.status,
+    dcd: message.dcd,
     pageUrl: message.pageUrl,
     record: message.record,
     codes: Array.isArray(codes) ? (codes as string[]) : [],
     updatedAt: now,
-    ...(typeof message.record.D_SURG === "string" ? { surgeryDate: message.record.D_SURG } : {}),
+    ...(typeof date === "string" ? { surgeryDate: date } : {}),
   };
   entry = await putRegistration(entry);
 
   // Same record, same status -> same key: a retry after a lost reply is not a second one.
-  const body = JSON.stringify({ status: message.status, record: message.record });
+  const body = JSON.stringify({ dcd: message.dcd, status: message.status, record: message.record });
   const idempotencyKey = `${entry.localId}.${(await sha256Hex(body)).slice(0, 32)}`;
   try {
-    const accepted = await client.register(message.record, message.status, idempotencyKey);
+    const accepted = await client.register(
+      message.dcd,
+      message.record,
+      message.status,
+      idempotencyKey,
+    );
     const { lastError: _cleared, registrationCode: _old, ...rest } = entry;
     entry = {
       ...rest,
       workerId: accepted.id,
       state: accepted.state,
       ...(message.status === "submit"
-        ? { keyFieldHashes: await keyFieldHashes(message.record) }
+        ? { keyFieldHashes: await keyFieldHashes(dcd, message.record) }
         : {}),
     };
     return ok(await putRegistration(withoutDeliveredRecord(entry)));
@@ -180,11 +194,11 @@ function withoutDeliveredRecord(entry: LocalRegistration): LocalRegistration {
 const WHOLE_KEY = "*";
 
 /** Hashes of the business key and of each field that may be part of it (never the values). */
-async function keyFieldHashes(record: DcdRecord): Promise<Record<string, string>> {
-  const { fields, fallback } = SPIN_SURG.businessKey;
+async function keyFieldHashes(dcd: Dcd, record: DcdRecord): Promise<Record<string, string>> {
+  const { fields, fallback } = dcd.businessKey;
   const names = new Set([...fields, ...(fallback?.fields ?? [])]);
   const hashes: Record<string, string> = {
-    [WHOLE_KEY]: await sha256Hex(businessKeyOf(SPIN_SURG, record)),
+    [WHOLE_KEY]: await sha256Hex(businessKeyOf(dcd, record)),
   };
   for (const name of names) {
     hashes[name] = await sha256Hex(
@@ -198,12 +212,18 @@ async function keyFieldHashes(record: DcdRecord): Promise<Record<string, string>
 
 /**
  * The business-key fields changed since the last submission of this registration; empty
- * when the business key as a whole is the same (a correction of the same record).
+ * when the business key as a whole is the same (a correction of the same record). Hashed
+ * with the DCD the registration was sent with (the form's, for entries that do not say).
  */
-async function changedKeyFields(localId: string, record: DcdRecord): Promise<string[]> {
-  const before = (await getRegistration(localId))?.keyFieldHashes;
+async function changedKeyFields(
+  localId: string,
+  formDcd: DcdRef,
+  record: DcdRecord,
+): Promise<string[]> {
+  const entry = await getRegistration(localId);
+  const before = entry?.keyFieldHashes;
   if (!before) return [];
-  const now = await keyFieldHashes(record);
+  const now = await keyFieldHashes(await findDcd(entry.dcd ?? formDcd), record);
   if (before[WHOLE_KEY] === now[WHOLE_KEY]) return [];
   return Object.keys(before).filter((name) => name !== WHOLE_KEY && before[name] !== now[name]);
 }

@@ -1,15 +1,25 @@
-import type { Dcd, Field, Issue, Locale } from "../../../shared-schema/src/dcd.ts";
+import type { Value } from "../../../shared-schema/src/compile-condition.ts";
+import type { CodeItem, Dcd, Field, Issue, Locale } from "../../../shared-schema/src/dcd.ts";
 import { type FormValue, isTypedList } from "../form/form-values.ts";
 import { uiText } from "../i18n/ui-text.ts";
+import { CalculatedField } from "./calculated-field.tsx";
 import { FieldIssues } from "./field-issues.tsx";
+import { NoteField } from "./note-field.tsx";
+import { RequiredMark } from "./required-mark.tsx";
 
 export interface FieldControlProps {
   dcd: Dcd;
   field: Exclude<Field, { type: "repeat" }>;
   locale: Locale;
-  /** The control's `name`: the DCD technical name, or `IMPLANT[2].MS_IMPL_QTY` in a repeat. */
+  /** The control's `name`: the DCD technical name, or `BLOCK[2].FIELD` in a repeat block. */
   name: string;
   value: FormValue | undefined;
+  /** Required now: always, or under a condition that holds. */
+  required: boolean;
+  /** The items a code or multi field offers now (its choice filter applied); default all. */
+  choices?: CodeItem[];
+  /** The value of a calculate field. */
+  computed?: Value;
   onChange(value: FormValue): void;
   onBlur?(): void;
   issues: Issue[];
@@ -17,27 +27,47 @@ export interface FieldControlProps {
   source?: string;
 }
 
+const INPUT_TYPES: Partial<Record<Field["type"], string>> = {
+  date: "date",
+  time: "time",
+  datetime: "datetime-local",
+};
+
 /** One DCD field as a labelled native control, with its help, source and issues. */
 export function FieldControl(props: FieldControlProps) {
-  const { dcd, field, locale, name, value, issues, source } = props;
+  const { dcd, field, locale, name, value, issues, source, required } = props;
   const id = `f-${name.replace(/[^\w-]/g, "_")}`;
+  if (field.type === "note") return <NoteField field={field} locale={locale} />;
+  if (field.type === "calculate") {
+    return (
+      <CalculatedField field={field} locale={locale} id={id} name={name} value={props.computed} />
+    );
+  }
   const describedBy = [`${id}-issues`, field.help ? `${id}-help` : "", source ? `${id}-source` : ""]
     .filter(Boolean)
     .join(" ");
   const hasError = issues.some((issue) => issue.severity === "error");
-  const required = field.required === true;
   const label = field.label[locale];
+  const disabled = field.readonly === true;
   const common = {
     id,
     name,
     "aria-describedby": describedBy,
     "aria-invalid": hasError ? ("true" as const) : undefined,
     "aria-required": required ? ("true" as const) : undefined,
+    disabled,
     onBlur: props.onBlur,
   };
   const text = typeof value === "string" ? value : "";
+  const selected = Array.isArray(value) ? (value as string[]) : text ? [text] : [];
   const list = dcd.codeLists.find(
     (candidate) => "codeList" in field && candidate.name === field.codeList,
+  );
+  // What the filter allows, and what is chosen already: a value the filter no longer allows
+  // stays in sight, with the validator's error, until the surgeon changes it.
+  const allowed = new Set((props.choices ?? list?.items ?? []).map((item) => item.value));
+  const items = (list?.items ?? []).filter(
+    (item) => allowed.has(item.value) || selected.includes(item.value),
   );
 
   const notes = (
@@ -64,13 +94,13 @@ export function FieldControl(props: FieldControlProps) {
             { value: "true", label: uiText(locale, "yes") },
             { value: "false", label: uiText(locale, "no") },
           ]
-        : (list?.items ?? []).map((item) => ({ value: item.value, label: item.label[locale] }));
-    const selected = Array.isArray(value) ? (value as string[]) : [];
+        : items.map((item) => ({ value: item.value, label: item.label[locale] }));
     return (
       <fieldset
         class={`field group ${hasError ? "has-error" : ""}`}
         aria-describedby={describedBy}
         aria-invalid={hasError ? "true" : undefined}
+        disabled={disabled}
       >
         <legend>
           {label}
@@ -120,7 +150,7 @@ export function FieldControl(props: FieldControlProps) {
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >
         <option value="">{uiText(locale, "choose")}</option>
-        {list.items.map((item) => (
+        {items.map((item) => (
           <option key={item.value} value={item.value}>
             {item.label[locale] === item.value
               ? item.value
@@ -135,9 +165,9 @@ export function FieldControl(props: FieldControlProps) {
     control = (
       <input
         {...common}
-        type={(field.type === "date" ? "date" : "text") as "text"}
+        type={(INPUT_TYPES[field.type] ?? "text") as "text"}
         value={text}
-        inputMode={numeric ? "numeric" : undefined}
+        inputMode={numeric ? "numeric" : field.type === "decimal" ? "decimal" : undefined}
         autocomplete="off"
         spellcheck={false}
         onInput={(event) => props.onChange(event.currentTarget.value)}
@@ -153,15 +183,5 @@ export function FieldControl(props: FieldControlProps) {
       {control}
       {notes}
     </div>
-  );
-}
-
-function RequiredMark({ locale }: { locale: Locale }) {
-  return (
-    <span class="required">
-      {" "}
-      <span aria-hidden="true">*</span>
-      <span class="visually-hidden">({uiText(locale, "required")})</span>
-    </span>
   );
 }

@@ -4,7 +4,9 @@ import type { Locale } from "../../../shared-schema/src/dcd.ts";
 import { EhrProfilesSchema } from "../adapters/ehr-profile-schema.ts";
 import { type UiTextKey, uiText } from "../i18n/ui-text.ts";
 import { loadSettings, saveUserSettings } from "../settings/load-settings.ts";
-import type { EffectiveSettings, SettingKey, Settings } from "../settings/settings.ts";
+import { dcdSettingOf } from "../settings/merge-settings.ts";
+import type { DcdSetting, EffectiveSettings, SettingKey, Settings } from "../settings/settings.ts";
+import { DcdInUse } from "./dcd-in-use.tsx";
 import { HostAccess } from "./host-access.tsx";
 
 type Draft = Record<SettingKey, string>;
@@ -15,6 +17,7 @@ function toDraft(settings: Settings): Draft {
     apiToken: settings.apiToken,
     authorGroup: settings.authorGroup,
     author: settings.author,
+    dcd: settings.dcd.version ? `${settings.dcd.id}@${settings.dcd.version}` : settings.dcd.id,
     language: settings.language,
     ehrOrigins: settings.ehrOrigins.join("\n"),
     profiles: JSON.stringify(settings.profiles, null, 2),
@@ -41,6 +44,12 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       setMessage({ kind: "error", text: uiText(locale, "invalidProfiles", { detail }) });
       return;
     }
+    const [id, version] = draft.dcd.trim().split("@");
+    const dcd: DcdSetting | undefined = dcdSettingOf(version ? { id, version } : { id });
+    if (!dcd) {
+      setMessage({ kind: "error", text: uiText(locale, "invalidDcd", { detail: draft.dcd }) });
+      return;
+    }
     const origins = draft.ehrOrigins
       .split(/\s+/)
       .map((origin) => origin.trim())
@@ -55,6 +64,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       apiToken: draft.apiToken.trim(),
       authorGroup: draft.authorGroup.trim(),
       author: draft.author.trim(),
+      dcd,
       language: draft.language as Settings["language"],
       ehrOrigins: origins,
       profiles,
@@ -107,11 +117,13 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
     <main lang={locale}>
       <h1>{uiText(locale, "optionsTitle")}</h1>
       <HostAccess locale={locale} origins={effective.settings.ehrOrigins} />
+      <DcdInUse locale={locale} revision={effective} />
       <form onSubmit={save}>
         {text("workerUrl", "url")}
         {text("apiToken", "password")}
         {text("authorGroup")}
         {text("author", "email")}
+        {text("dcd")}
         {field(
           "language",
           <select

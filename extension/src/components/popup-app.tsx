@@ -4,6 +4,7 @@ import { uiText } from "../i18n/ui-text.ts";
 import { sendMessage } from "../messages/send-message.ts";
 import type { LocalRegistration } from "../registrations/local-registration.ts";
 import { ConfigProblems } from "./config-problems.tsx";
+import { DcdInUse } from "./dcd-in-use.tsx";
 import { RegistrationList } from "./registration-list.tsx";
 
 /** The toolbar popup: registrations started from this browser, with their state. */
@@ -30,6 +31,7 @@ export function PopupApp({ locale }: { locale: Locale }) {
     <main lang={locale}>
       <h1>{uiText(locale, "popupTitle")}</h1>
       <ConfigProblems locale={locale} />
+      <DcdInUse locale={locale} />
       {error ? <p role="alert">{error}</p> : null}
       <RegistrationList
         locale={locale}

@@ -1,35 +1,29 @@
-import { Fragment } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Issue, Locale } from "../../../shared-schema/src/dcd.ts";
-import { SPIN_SURG } from "../../../shared-schema/src/spin-surg.ts";
-import { spinSurg } from "../../../shared-schema/src/spin-surg-schema.ts";
 import type { ScanResult } from "../adapters/scan-page.ts";
-import {
-  type FormValue,
-  type RepeatRow,
-  splitCodes,
-  toRecord,
-  userFields,
-} from "../form/form-values.ts";
+import type { FormDcd } from "../form/form-dcd.ts";
+import type { FormValue } from "../form/form-values.ts";
 import {
   type FormState,
   type Prefill,
   prefillFromScan,
   stateFromDraft,
 } from "../form/initial-form-state.ts";
+import { relevantRecord } from "../form/relevant-record.ts";
 import { useEligibility } from "../form/use-eligibility.ts";
-import { type UiTextKey, uiText } from "../i18n/ui-text.ts";
+import { uiText } from "../i18n/ui-text.ts";
 import type { ReplyError } from "../messages/extension-message.ts";
 import { sendMessage } from "../messages/send-message.ts";
 import type { LocalRegistration } from "../registrations/local-registration.ts";
 import type { Settings } from "../settings/settings.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { DcdForm } from "./dcd-form.tsx";
 import { EligibilityBanner } from "./eligibility-banner.tsx";
-import { FieldControl } from "./field-control.tsx";
+import { PanelFrame } from "./panel-frame.tsx";
 import { RegistrationStatus } from "./registration-status.tsx";
-import { RepeatField } from "./repeat-field.tsx";
 
 export interface RegisterPanelProps {
+  dcd: FormDcd;
   locale: Locale;
   settings: Settings;
   pageUrl: string;
@@ -40,19 +34,15 @@ export interface RegisterPanelProps {
   onClose(): void;
 }
 
-const SECTIONS: Record<string, UiTextKey> = {
-  TX_AUTHOR_GR: "sectionAuthor",
-  IDC_PAT: "sectionPatient",
-  D_ADM: "sectionSurgery",
-};
 const POLL_MS = 1500;
-const FIELDS = userFields(SPIN_SURG);
 
 /** The registration form: prefilled, validated live, saved or sent through the background. */
 export function RegisterPanel(props: RegisterPanelProps) {
-  const { locale, settings } = props;
+  const { locale, settings, dcd } = props;
+  const definition = dcd.compiled.dcd;
+  const ref = { id: definition.id, version: definition.version };
   const [form, setForm] = useState<FormState>(() =>
-    prefillFromScan(SPIN_SURG, props.initialScan, settings, locale),
+    prefillFromScan(definition, props.initialScan, settings, locale),
   );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -62,20 +52,22 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [confirmFields, setConfirmFields] = useState<string[]>();
   const [changedScan, setChangedScan] = useState<ScanResult>();
-  const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
-  const record = useMemo(() => toRecord(SPIN_SURG, form.values), [form.values]);
-  const validation = useMemo(() => spinSurg.validate(record, { locale }), [record, locale]);
-  const codes = useMemo(() => {
-    const value = form.values.CD_NOMEN;
-    return Array.isArray(value)
-      ? (value as string[])
-      : splitCodes(typeof value === "string" ? value : "");
-  }, [form.values.CD_NOMEN]);
-  const eligibility = useEligibility(codes, record.D_SURG as string | undefined, locale);
-
-  useEffect(() => heading.current?.focus(), []);
+  // Hidden fields keep their values in `form`, but stay out of what is validated and sent.
+  const view = useMemo(() => relevantRecord(dcd.compiled, form.values), [dcd, form.values]);
+  const { record } = view;
+  const validation = useMemo(
+    () => dcd.compiled.validate(record, { locale }),
+    [dcd, record, locale],
+  );
+  const codes = dcd.eligibility && record[dcd.eligibility.codes];
+  const actDate = dcd.eligibility?.on && record[dcd.eligibility.on];
+  const eligibility = useEligibility(
+    Array.isArray(codes) ? (codes as string[]) : [],
+    typeof actDate === "string" ? actDate : undefined,
+    locale,
+  );
 
   // A reopened draft replaces the page's values with the saved ones.
   useEffect(() => {
@@ -83,15 +75,15 @@ export function RegisterPanel(props: RegisterPanelProps) {
     void sendMessage({ type: "registration", localId: props.draftLocalId }).then((reply) => {
       if (!reply.ok || !reply.value) return;
       setRegistration(reply.value);
-      if (reply.value.record) setForm(stateFromDraft(SPIN_SURG, reply.value.record, locale));
+      if (reply.value.record) setForm(stateFromDraft(definition, reply.value.record, locale));
     });
-  }, [props.draftLocalId, locale]);
+  }, [props.draftLocalId, locale, definition]);
 
   // Late rendering fills what is still empty; another patient on the page is only offered.
   useEffect(
     () =>
       props.subscribeScan((scan) => {
-        const next = prefillFromScan(SPIN_SURG, scan, settings, locale);
+        const next = prefillFromScan(definition, scan, settings, locale);
         setForm((current) => {
           const values = { ...current.values };
           const prefill = { ...current.prefill };
@@ -108,7 +100,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
           return { values, prefill };
         });
       }),
-    [props.subscribeScan, settings, locale],
+    [props.subscribeScan, settings, locale, definition],
   );
 
   // Follow a registration on its way to HD4DP until it settles.
@@ -132,14 +124,14 @@ export function RegisterPanel(props: RegisterPanelProps) {
     setForm((current) => ({ ...current, values: { ...current.values, [name]: value } }));
     setServerIssues([]);
   };
-  const touch = (name: string) => () => {
+  const touch = (name: string) => {
     if (!touched.has(name)) setTouched(new Set(touched).add(name));
   };
 
   async function submit(status: "draft" | "submit", confirmed = false) {
     setProblem(undefined);
     const check =
-      status === "draft" ? spinSurg.validate(record, { locale, draft: true }) : validation;
+      status === "draft" ? dcd.compiled.validate(record, { locale, draft: true }) : validation;
     if (!check.valid) {
       setAttempted(true);
       queueMicrotask(() => summary.current?.focus());
@@ -149,6 +141,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
       const changes = await sendMessage({
         type: "key-changes",
         localId: registration.localId,
+        dcd: ref,
         record,
       });
       if (changes.ok && changes.value.length > 0) {
@@ -160,6 +153,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
     const reply = await sendMessage({
       type: "register",
       ...(registration ? { localId: registration.localId } : {}),
+      dcd: ref,
       record,
       status,
       pageUrl: props.pageUrl,
@@ -177,11 +171,11 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const errors = validation.issues.filter((issue) => issue.severity === "error");
   const warnings = validation.issues.filter((issue) => issue.severity === "warning");
   const labelOf = (path: string) => {
-    const field = SPIN_SURG.fields.find((f) => f.name === path.replace(/\[.*$/, ""));
+    const field = definition.fields.find((f) => f.name === path.replace(/\[.*$/, ""));
     return field?.label[locale] ?? path;
   };
   const focusField = (path: string) => {
-    const root = heading.current?.getRootNode() as ShadowRoot | undefined;
+    const root = summary.current?.getRootNode() as ShadowRoot | undefined;
     const control = root?.querySelector<HTMLElement>(`[name="${CSS.escape(path)}"]`);
     control?.focus();
   };
@@ -192,31 +186,21 @@ export function RegisterPanel(props: RegisterPanelProps) {
   };
 
   return (
-    <div
-      class="panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="panel-title"
-      lang={locale}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && !confirmFields) props.onClose();
-      }}
+    <PanelFrame
+      locale={locale}
+      title={uiText(locale, "panelTitle", { label: definition.label[locale] })}
+      onClose={props.onClose}
+      escapeCloses={!confirmFields}
     >
-      <div class="panel-header">
-        <h2 id="panel-title" ref={heading} tabIndex={-1}>
-          {uiText(locale, "panelTitle")}
-        </h2>
-        <button type="button" class="secondary close" onClick={props.onClose}>
-          {uiText(locale, "close")}
-        </button>
-      </div>
       <div class="panel-body">
-        <EligibilityBanner
-          locale={locale}
-          decisions={eligibility.decisions}
-          origin={eligibility.origin}
-          refusal={eligibility.refusal}
-        />
+        {dcd.eligibility ? (
+          <EligibilityBanner
+            locale={locale}
+            decisions={eligibility.decisions}
+            origin={eligibility.origin}
+            refusal={eligibility.refusal}
+          />
+        ) : null}
         {changedScan ? (
           <div class="notice" role="status">
             <p>{uiText(locale, "pageChanged")}</p>
@@ -224,7 +208,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
               type="button"
               class="secondary"
               onClick={() => {
-                setForm(prefillFromScan(SPIN_SURG, changedScan, settings, locale));
+                setForm(prefillFromScan(definition, changedScan, settings, locale));
                 setChangedScan(undefined);
                 setRegistration(undefined);
                 setAttempted(false);
@@ -289,45 +273,16 @@ export function RegisterPanel(props: RegisterPanelProps) {
             event.preventDefault();
           }}
         >
-          {FIELDS.map((field) => {
-            const section = SECTIONS[field.name];
-            const heading = section ? <h3 class="section">{uiText(locale, section)}</h3> : null;
-            if (field.type === "repeat") {
-              if (form.values.FL_IMPLANT !== "true")
-                return <Fragment key={field.name}>{heading}</Fragment>;
-              return (
-                <Fragment key={field.name}>
-                  {heading}
-                  <RepeatField
-                    dcd={SPIN_SURG}
-                    field={field}
-                    locale={locale}
-                    rows={(form.values[field.name] as RepeatRow[] | undefined) ?? []}
-                    onChange={(rows) => setValue(field.name, rows)}
-                    issuesOf={issuesOf}
-                    onBlur={touch(field.name)}
-                  />
-                </Fragment>
-              );
-            }
-            const source = sourceOf(field.name);
-            return (
-              <Fragment key={field.name}>
-                {heading}
-                <FieldControl
-                  dcd={SPIN_SURG}
-                  field={field}
-                  locale={locale}
-                  name={field.name}
-                  value={form.values[field.name]}
-                  onChange={(value) => setValue(field.name, value)}
-                  onBlur={touch(field.name)}
-                  issues={issuesOf(field.name)}
-                  {...(source ? { source } : {})}
-                />
-              </Fragment>
-            );
-          })}
+          <DcdForm
+            dcd={dcd}
+            locale={locale}
+            values={form.values}
+            view={view}
+            issuesOf={issuesOf}
+            sourceOf={sourceOf}
+            onChange={setValue}
+            onBlur={touch}
+          />
         </form>
       </div>
       <div class="panel-footer">
@@ -370,7 +325,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
           }}
         />
       ) : null}
-    </div>
+    </PanelFrame>
   );
 }
 

@@ -1,56 +1,70 @@
 import type {
-  Dcd,
   Issue,
   Locale,
+  RepeatEntry,
   RepeatField as RepeatFieldDef,
 } from "../../../shared-schema/src/dcd.ts";
-import type { RepeatRow } from "../form/form-values.ts";
+import type { FormDcd } from "../form/form-dcd.ts";
+import { defaultValues, type FormValue, type RepeatRow } from "../form/form-values.ts";
+import type { FormView } from "../form/relevant-record.ts";
 import { uiText } from "../i18n/ui-text.ts";
 import { FieldControl } from "./field-control.tsx";
 import { FieldIssues } from "./field-issues.tsx";
+import { RequiredMark } from "./required-mark.tsx";
 
 interface RepeatFieldProps {
-  dcd: Dcd;
+  dcd: FormDcd;
   field: RepeatFieldDef;
   locale: Locale;
   rows: RepeatRow[];
+  view: FormView;
+  /** The record's values the conditions read (calculations included). */
+  scope: Record<string, unknown>;
+  required: boolean;
   onChange(rows: RepeatRow[]): void;
-  /** Issues by field path (`IMPLANT`, `IMPLANT[1].MS_IMPL_QTY`). */
+  /** Issues by field path (`BLOCK`, `BLOCK[1].FIELD`). */
   issuesOf(path: string): Issue[];
   onBlur?(): void;
 }
 
-/** A repeatable block (implants): one fieldset per entry, add and remove buttons. */
-export function RepeatField({
-  dcd,
-  field,
-  locale,
-  rows,
-  onChange,
-  issuesOf,
-  onBlur,
-}: RepeatFieldProps) {
-  const update = (index: number, name: string, value: string) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, [name]: value } : row)));
+/** A repeat block of the DCD: one fieldset per entry, add (up to its maximum) and remove. */
+export function RepeatField(props: RepeatFieldProps) {
+  const { dcd, field, locale, rows, view, onChange, issuesOf, onBlur } = props;
+  const label = field.label[locale];
+  const entries = (view.record[field.name] ?? []) as RepeatEntry[];
+  const update = (index: number, name: string, value: FormValue) =>
+    onChange(
+      rows.map((row, i) => (i === index ? { ...row, [name]: value as string | string[] } : row)),
+    );
   return (
     <fieldset class="field repeat" aria-describedby={`f-${field.name}-issues`}>
-      <legend>{field.label[locale]}</legend>
+      <legend>
+        {label}
+        {props.required ? <RequiredMark locale={locale} /> : null}
+      </legend>
       {rows.map((row, index) => {
         const n = index + 1;
+        const entry = entries[index] ?? {};
+        // The entry's own fields first, then the record's, as the validator reads them.
+        const values = Object.assign(Object.create(props.scope), entry);
         return (
           <fieldset key={n} class="repeat-entry">
-            <legend>{uiText(locale, "implant", { n })}</legend>
+            <legend>{uiText(locale, "entry", { label, n })}</legend>
             {field.fields.map((sub) => {
+              const qualified = `${field.name}.${sub.name}`;
+              if (!view.relevance.field(qualified, entry)) return null;
               const path = `${field.name}[${n}].${sub.name}`;
               return (
                 <FieldControl
                   key={sub.name}
-                  dcd={dcd}
+                  dcd={dcd.compiled.dcd}
                   field={sub}
                   locale={locale}
                   name={path}
                   value={row[sub.name] ?? ""}
-                  onChange={(value) => update(index, sub.name, String(value))}
+                  required={dcd.isRequired(sub, values)}
+                  choices={dcd.compiled.choicesFor(qualified, view.record, entry)}
+                  onChange={(value) => update(index, sub.name, value)}
                   issues={issuesOf(path)}
                   {...(onBlur ? { onBlur } : {})}
                 />
@@ -61,14 +75,18 @@ export function RepeatField({
               class="secondary"
               onClick={() => onChange(rows.filter((_, i) => i !== index))}
             >
-              {uiText(locale, "removeImplant", { n })}
+              {uiText(locale, "removeEntry", { label, n })}
             </button>
           </fieldset>
         );
       })}
       {rows.length < field.maxItems ? (
-        <button type="button" class="secondary" onClick={() => onChange([...rows, {}])}>
-          {uiText(locale, "addImplant")}
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => onChange([...rows, defaultValues(dcd.compiled.dcd, field.fields)])}
+        >
+          {uiText(locale, "addEntry", { label })}
         </button>
       ) : null}
       <FieldIssues id={`f-${field.name}-issues`} issues={issuesOf(field.name)} />

@@ -1,8 +1,16 @@
 import type { Dcd, DcdRecord, Locale } from "../../../shared-schema/src/dcd.ts";
+import { SETTING_FIELDS } from "../adapters/prefill-fields.ts";
 import type { ScanResult } from "../adapters/scan-page.ts";
 import { uiText } from "../i18n/ui-text.ts";
 import type { Settings } from "../settings/settings.ts";
-import { type FormValue, type FormValues, formValueOf, fromRecord } from "./form-values.ts";
+import {
+  defaultValues,
+  type FormValue,
+  type FormValues,
+  fromRecord,
+  scannedFormValue,
+  userFields,
+} from "./form-values.ts";
 
 /** A value offered to the surgeon, with where it came from in words. */
 export interface Prefill {
@@ -15,7 +23,7 @@ export interface FormState {
   prefill: Record<string, Prefill>;
 }
 
-/** The page's values, and the author from the settings. */
+/** A new form: the DCD's defaults, under the page's values and the author from the settings. */
 export function prefillFromScan(
   dcd: Dcd,
   scan: ScanResult,
@@ -23,19 +31,21 @@ export function prefillFromScan(
   locale: Locale,
 ): FormState {
   const prefill: Record<string, Prefill> = {};
+  const known = (name: string) => dcd.fields.some((field) => field.name === name);
   const fromSettings = uiText(locale, "sourceSettings");
-  if (settings.authorGroup)
-    prefill.TX_AUTHOR_GR = { value: settings.authorGroup, source: fromSettings };
-  if (settings.author) prefill.TX_AUTHOR = { value: settings.author, source: fromSettings };
+  for (const [setting, name] of Object.entries(SETTING_FIELDS)) {
+    const value = settings[setting as keyof typeof SETTING_FIELDS];
+    if (value && known(name)) prefill[name] = { value, source: fromSettings };
+  }
   for (const [name, found] of Object.entries(scan.values)) {
-    if (!dcd.fields.some((field) => field.name === name)) continue;
+    if (!known(name)) continue;
     const source =
       found.source.kind === "profile"
         ? uiText(locale, "sourceProfile", { name: found.source.detail })
         : uiText(locale, "sourceLabel", { label: found.source.detail });
-    prefill[name] = { value: formValueOf(dcd, name, found.value), source };
+    prefill[name] = { value: scannedFormValue(dcd, name, found.value), source };
   }
-  const values: FormValues = {};
+  const values: FormValues = defaultValues(dcd, userFields(dcd));
   for (const [name, { value }] of Object.entries(prefill)) values[name] = value;
   return { values, prefill };
 }

@@ -1,11 +1,18 @@
-import { render } from "preact";
+import { type ComponentChild, render } from "preact";
 import type { ScanResult } from "../adapters/scan-page.ts";
+import { PanelFrame } from "../components/panel-frame.tsx";
 import { RegisterPanel } from "../components/register-panel.tsx";
+import { uiText } from "../i18n/ui-text.ts";
 import type { FormHandle, FormOpenOptions } from "../overlay/form-module.ts";
+import { loadFormDcd } from "./form-dcd.ts";
 import { PANEL_CSS } from "./panel-css.ts";
 
-/** Renders the panel in the overlay's shadow root; the content script keeps the handle. */
+/**
+ * Renders the panel in the overlay's shadow root; the content script keeps the handle. The
+ * DCD comes from the background first: until then the panel says it is loading.
+ */
 export function openForm(options: FormOpenOptions): FormHandle {
+  const { locale } = options;
   const style = document.createElement("style");
   style.textContent = PANEL_CSS;
   const root = document.createElement("div");
@@ -16,6 +23,8 @@ export function openForm(options: FormOpenOptions): FormHandle {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
+  // The page as last read: the form starts from it once the DCD is there.
+  let scan = options.scan;
   let open = true;
   const close = () => {
     if (!open) return;
@@ -24,21 +33,40 @@ export function openForm(options: FormOpenOptions): FormHandle {
     options.container.replaceChildren();
     options.onClose();
   };
-  render(
-    <RegisterPanel
-      locale={options.locale}
-      settings={options.settings}
-      pageUrl={options.pageUrl}
-      initialScan={options.scan}
-      subscribeScan={subscribeScan}
-      {...(options.draftLocalId ? { draftLocalId: options.draftLocalId } : {})}
-      onClose={close}
-    />,
-    root,
+  const notice = (text: string, role: "status" | "alert"): ComponentChild => (
+    <PanelFrame locale={locale} title={uiText(locale, "registration")} onClose={close}>
+      <div class="panel-body">
+        <p role={role}>{text}</p>
+      </div>
+    </PanelFrame>
   );
+
+  render(notice(uiText(locale, "loading"), "status"), root);
+  void loadFormDcd().then((loaded) => {
+    if (!open) return;
+    if (!loaded.ok) {
+      const text = uiText(locale, "dcdUnavailable", { detail: loaded.error.message });
+      render(notice(text, "alert"), root);
+      return;
+    }
+    render(
+      <RegisterPanel
+        dcd={loaded.value}
+        locale={locale}
+        settings={options.settings}
+        pageUrl={options.pageUrl}
+        initialScan={scan}
+        subscribeScan={subscribeScan}
+        {...(options.draftLocalId ? { draftLocalId: options.draftLocalId } : {})}
+        onClose={close}
+      />,
+      root,
+    );
+  });
   return {
-    updateScan: (scan) => {
-      for (const listener of listeners) listener(scan);
+    updateScan: (next) => {
+      scan = next;
+      for (const listener of listeners) listener(next);
     },
     close,
   };

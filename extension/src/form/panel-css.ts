@@ -24,8 +24,11 @@ button[aria-disabled=true]{opacity:.6;cursor:progress}
 .section{font-size:15px;margin:18px 0 6px;padding-bottom:4px;border-bottom:1px solid #c4c9d0}
 .field{margin:0 0 12px;border:0;padding:0}
 .field>label,.field>legend{display:block;font-weight:600;margin-bottom:3px;padding:0}
-.field input[type=text],.field input[type=date],.field select{width:100%;font:inherit;padding:6px 8px;
+.field input:not([type=radio]):not([type=checkbox]),.field select{width:100%;font:inherit;padding:6px 8px;
 border:1px solid #6b7280;border-radius:5px;background:#fff;color:#1b1b1b}
+.field input:disabled,.field select:disabled{background:#eef0f3}
+.field output{display:block;padding:6px 8px;border-radius:5px;background:#eef0f3;min-height:2.2em}
+.note p{margin:0 0 3px}
 .field.has-error input,.field.has-error select{border:2px solid #a4000f}
 .choices{display:flex;flex-wrap:wrap;gap:4px 14px}
 .choice{display:inline-flex;align-items:center;gap:5px;font-weight:400}

@@ -1,5 +1,6 @@
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { EligibilityReply, WorkerIssue } from "../api/worker-client.ts";
+import type { DcdDelivery, DcdRef } from "../dcd/dcd-delivery.ts";
 import type { LocalRegistration } from "../registrations/local-registration.ts";
 
 // Messages between the page side (content script and form) and the background, which alone
@@ -9,16 +10,19 @@ import type { LocalRegistration } from "../registrations/local-registration.ts";
 export type ExtensionMessage =
   | { type: "load-form" }
   | { type: "page-init" }
+  /** The DCD of the settings, for the form (and, with where it came from, for the popup). */
+  | { type: "dcd" }
   | { type: "eligibility"; codes: string[]; date?: string }
   | {
       type: "register";
       localId?: string;
+      dcd: DcdRef;
       record: DcdRecord;
       status: "draft" | "submit";
       pageUrl: string;
     }
   | { type: "registration"; localId: string }
-  | { type: "key-changes"; localId: string; record: DcdRecord }
+  | { type: "key-changes"; localId: string; dcd: DcdRef; record: DcdRecord }
   | { type: "delete-registration"; localId: string }
   | { type: "list-registrations" }
   | { type: "reopen"; localId: string }
@@ -37,6 +41,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError }
 export interface ReplyOf {
   "load-form": Reply<true>;
   "page-init": Reply<{ reopenLocalId?: string }>;
+  dcd: Reply<DcdDelivery>;
   eligibility: Reply<EligibilityReply>;
   register: Reply<LocalRegistration>;
   registration: Reply<LocalRegistration | null>;

@@ -1,5 +1,6 @@
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { RegistrationState } from "../api/worker-client.ts";
+import type { DcdRef } from "../dcd/dcd-delivery.ts";
 
 /** "local": not (yet) accepted by the worker; the other states are the worker's. */
 export type LocalState = "local" | RegistrationState;
@@ -16,6 +17,8 @@ export interface LocalRegistration {
   workerId?: string;
   status: "draft" | "submit";
   state: LocalState;
+  /** The DCD it was made with (absent in entries of earlier versions of the extension). */
+  dcd?: DcdRef;
   registrationCode?: string;
   lastError?: string;
   attempts?: number;
@@ -23,7 +26,10 @@ export interface LocalRegistration {
   updatedAt: string;
   /** The EHR page it was started from, to reopen a draft there. */
   pageUrl: string;
-  /** Shown in the popup: not patient-identifying. */
+  /**
+   * Shown in the popup, not patient-identifying: the date and the billed codes the DCD's
+   * eligibility reads (dcd/find-eligibility-fields.ts), when it has one.
+   */
   surgeryDate?: string;
   codes: string[];
   /** SHA-256 of each business-key field at the last submission (never the values). */

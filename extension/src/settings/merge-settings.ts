@@ -1,4 +1,5 @@
 import {
+  type DcdSetting,
   DEFAULT_SETTINGS,
   type EffectiveSettings,
   SETTING_KEYS,
@@ -40,6 +41,8 @@ function pick(source: unknown, key: keyof Settings): unknown {
       return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : undefined;
     case "profiles":
       return Array.isArray(value) && value.every(isProfileLike) ? value : undefined;
+    case "dcd":
+      return dcdSettingOf(value);
     case "draftRetentionDays":
       return typeof value === "number" && value >= 0 && value <= 365 ? value : undefined;
     case "workerUrl":
@@ -49,6 +52,17 @@ function pick(source: unknown, key: keyof Settings): unknown {
     default:
       return typeof value === typeof fallback ? value : undefined;
   }
+}
+
+/** A DCD technical name (e.g. SPIN_SURG), and a semantic version when one is pinned. */
+export function dcdSettingOf(value: unknown): DcdSetting | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { id, version } = value as Record<string, unknown>;
+  if (typeof id !== "string" || !/^[A-Za-z][\w-]{0,63}$/.test(id)) return undefined;
+  if (version === undefined) return { id };
+  return typeof version === "string" && /^\d+\.\d+\.\d+$/.test(version)
+    ? { id, version }
+    : undefined;
 }
 
 function isProfileLike(value: unknown): boolean {

@@ -3,6 +3,12 @@ import type { EhrProfile } from "../adapters/ehr-profile.ts";
 export type UiLocale = "fr" | "nl" | "de" | "en";
 export type LanguageSetting = "auto" | UiLocale;
 
+/** Which registry definition the form uses: its id, and a version to pin (default: the worker's). */
+export interface DcdSetting {
+  id: string;
+  version?: string;
+}
+
 /**
  * Everything a user or a hospital administrator can set. The same keys are the managed
  * storage (policy) schema in public/managed-schema.json: a key set by policy wins over the
@@ -13,9 +19,11 @@ export interface Settings {
   workerUrl: string;
   /** Bearer token of the hospital on the worker; never synced across devices. */
   apiToken: string;
+  /** The DCD's author group, prefilled (see adapters/prefill-fields.ts). */
   authorGroup: string;
-  /** E-mail of the author (TX_AUTHOR). */
+  /** E-mail of the author, prefilled. */
   author: string;
+  dcd: DcdSetting;
   language: LanguageSetting;
   /** Match patterns of the EHR pages the content script may run on. */
   ehrOrigins: string[];
@@ -30,6 +38,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   apiToken: "",
   authorGroup: "",
   author: "",
+  dcd: { id: "SPIN_SURG" },
   language: "auto",
   ehrOrigins: ["http://127.0.0.1/*", "http://localhost/*"],
   profiles: [],

@@ -18,7 +18,8 @@ describe("worker client", () => {
   it("sends the token, the language and the idempotency key", async () => {
     const { fetch, calls } = stub(202, { id: "r1", state: "queued" });
     const client = createWorkerClient({ baseUrl: "http://w/", token: "t", locale: "nl", fetch });
-    expect(await client.register({ D_SURG: "2025-01-01" }, "submit", "k1")).toEqual({
+    const dcd = { id: "SPIN_SURG", version: "0.1.0" };
+    expect(await client.register(dcd, { D_SURG: "2025-01-01" }, "submit", "k1")).toEqual({
       id: "r1",
       state: "queued",
     });
@@ -28,6 +29,12 @@ describe("worker client", () => {
     expect(headers["accept-language"]).toBe("nl");
     expect(headers["idempotency-key"]).toBe("k1");
     expect(calls[0]?.init.credentials).toBe("omit");
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      dcd: "SPIN_SURG",
+      version: "0.1.0",
+      record: { D_SURG: "2025-01-01" },
+      status: "submit",
+    });
   });
 
   it("turns problem+json into a WorkerError with its issues", async () => {

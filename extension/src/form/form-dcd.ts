@@ -1,0 +1,64 @@
+import {
+  type CompiledCondition,
+  compileCondition,
+} from "../../../shared-schema/src/compile-condition.ts";
+import { type CompiledDcd, compileDcd } from "../../../shared-schema/src/compile-dcd.ts";
+import type { Field } from "../../../shared-schema/src/dcd.ts";
+import { todayInBrussels } from "../../../shared-schema/src/today-in-brussels.ts";
+import type { DcdDelivery } from "../dcd/dcd-delivery.ts";
+import { type EligibilityFields, findEligibilityFields } from "../dcd/find-eligibility-fields.ts";
+import type { Reply } from "../messages/extension-message.ts";
+import { sendMessage } from "../messages/send-message.ts";
+
+/** A DCD as the form uses it, compiled once. */
+export interface FormDcd {
+  compiled: CompiledDcd;
+  /**
+   * Whether a field is required for these values now, as the validator decides it: marked
+   * before it is filled, and still after. In a repeat block, `values` reads the entry first.
+   */
+  isRequired(field: Field, values: Record<string, unknown>): boolean;
+  /** The fields the eligibility banner reads, when the DCD decides eligibility. */
+  eligibility: EligibilityFields | undefined;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+/** Per DCD version and ETag: a page compiles each DCD once, however often the form opens. */
+const compiled = new Map<string, FormDcd>();
+
+export function formDcdOf(delivery: DcdDelivery): FormDcd {
+  const { dcd } = delivery;
+  const key = `${dcd.id}@${dcd.version}#${delivery.etag ?? ""}`;
+  let found = compiled.get(key);
+  if (!found) {
+    found = createFormDcd(compileDcd(dcd));
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+function createFormDcd(dcd: CompiledDcd): FormDcd {
+  const compile = compileCondition(dcd.dcd);
+  const conditions = new Map<Field, CompiledCondition>();
+  return {
+    compiled: dcd,
+    isRequired(field, values) {
+      // As the validator: a note or a calculation is never asked of the surgeon.
+      if (field.type === "note" || field.type === "calculate") return false;
+      if (typeof field.required === "boolean") return field.required;
+      let condition = conditions.get(field);
+      if (!condition) {
+        condition = compile(field.required);
+        conditions.set(field, condition);
+      }
+      return condition({ values, invalid: NONE, today: todayInBrussels() }) === true;
+    },
+    eligibility: findEligibilityFields(dcd.dcd),
+  };
+}
+
+/** The DCD of the settings, from the background (which alone talks to the worker). */
+export async function loadFormDcd(): Promise<Reply<FormDcd>> {
+  const reply = await sendMessage({ type: "dcd" });
+  return reply.ok ? { ok: true, value: formDcdOf(reply.value) } : reply;
+}
