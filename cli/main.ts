@@ -5,11 +5,20 @@ import { runEligibility } from "./run-eligibility.ts";
 import { runValidate } from "./run-validate.ts";
 
 export const USAGE = `Usage:
-  spine-reg validate <file.csv> [--locale fr|nl|de|en] [--json]
-      Validate every row of an HD4DP CSV file (SPIN_SURG). Exit 0: all rows valid;
-      1: a row is not; 2: the file cannot be read.
+  spine-reg validate <file.csv> [--dcd <dcd.json>] [--locale fr|nl|de|en] [--json]
+      Validate every row of an HD4DP CSV file against a DCD JSON file (default: the
+      SPIN_SURG shipped with this product). Exit 0: all rows valid; 1: a row is not;
+      2: the file or the DCD cannot be read.
   spine-reg eligibility <code>... [--article <art>] [--date YYYY-MM-DD] [--locale ..] [--json]
       Tell whether each nomenclature code requires registration.
+  spine-reg dcd import <workbook.xlsx> [--out <dcd.json>] [--json]
+      Read a Healthdata DCD workbook (XLSForm layout, or the older Qermid field list) and
+      report, per sheet, row and column, what was mapped and what was not. --out writes the
+      DCD JSON (when it passes the DCD checks, even with gaps: read the report); without
+      --out nothing is written. --json prints {"dcd": ..., "report": ...} instead of the
+      text report. Exit 0: everything that changes validation was mapped; 1: something
+      that changes validation was not (or the DCD fails its checks); 2: the file cannot be
+      read as a DCD workbook.
 `;
 
 export interface CliArgs {
@@ -21,12 +30,37 @@ export interface CliArgs {
 
 class UsageError extends Error {}
 
+/** Options followed by a value. */
+const VALUE_OPTIONS = new Set(["--locale", "--article", "--date", "--dcd", "--out"]);
+
+/** A subcommand gets its own arguments, unparsed, so that each may have its own options. */
+type Subcommand = (argv: string[], out: Writable, err: Writable) => Promise<number>;
+
+// `spine-reg dcd <subcommand>`. Loaded on demand: the workbook reader (exceljs) is large and
+// no other command needs it.
+const DCD_COMMANDS: Record<string, Subcommand> = {
+  import: async (argv, out, err) =>
+    (await import("./run-dcd-import.ts")).runDcdImport(parseArgs(argv), out, err),
+};
+
+async function runDcd(argv: string[], out: Writable, err: Writable): Promise<number> {
+  const [sub, ...rest] = argv;
+  const command = sub === undefined ? undefined : DCD_COMMANDS[sub];
+  if (!command) {
+    const known = Object.keys(DCD_COMMANDS).join(", ");
+    throw new UsageError(
+      sub ? `Unknown dcd subcommand ${sub}: use ${known}.` : `dcd needs a subcommand: ${known}.`,
+    );
+  }
+  return command(rest, out, err);
+}
+
 function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { positional: [], json: false, locale: "en", options: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--json") args.json = true;
-    else if (arg === "--locale" || arg === "--article" || arg === "--date") {
+    else if (VALUE_OPTIONS.has(arg)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value.`);
       if (arg === "--locale") {
@@ -51,6 +85,7 @@ export async function main(argv: string[], out: Writable, err: Writable): Promis
       out.write(USAGE);
       return 0;
     }
+    if (command === "dcd") return await runDcd(rest, out, err);
     const args = parseArgs(rest);
     if (command === "validate") return await runValidate(args, out, err);
     if (command === "eligibility") return runEligibility(args, out);
