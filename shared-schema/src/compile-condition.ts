@@ -1,3 +1,14 @@
+import {
+  arithmetic,
+  compareValues,
+  countSelected,
+  roundTo,
+  type Scalar,
+  toDayNumber,
+  toIsoDate,
+  toNumber,
+  toText,
+} from "./compare-values.ts";
 import { isLeapYear } from "./days-in-month.ts";
 import type {
   ArithmeticOperator,
@@ -137,14 +148,13 @@ export function compileCondition(dcd: Dcd): ConditionCompiler {
           if (ctx.invalid.has(field)) return undefined;
           const value = ctx.values[field];
           if (isEmptyValue(value)) return 0;
-          if (name === "count-selected") return Array.isArray(value) ? value.length : 1;
-          return String(value).length;
+          return name === "count-selected" ? countSelected(value) : toText(value).length;
         };
       }
       const inner = arg ? operand(arg) : () => undefined;
       return (ctx) => {
         const value = inner(ctx);
-        return value === undefined ? 0 : String(value).length;
+        return name === "count-selected" ? countSelected(value) : toText(value).length;
       };
     }
     const parts = args.map(operand);
@@ -159,7 +169,7 @@ export function compileCondition(dcd: Dcd): ConditionCompiler {
           return undefined;
         };
       case "concat":
-        return (ctx) => parts.map((part) => String(part(ctx) ?? "")).join("");
+        return (ctx) => parts.map((part) => toText(part(ctx))).join("");
       case "date":
         return (ctx) => toIsoDate(first(ctx));
       case "decimal-date-time":
@@ -171,11 +181,14 @@ export function compileCondition(dcd: Dcd): ConditionCompiler {
           const n = toNumber(first(ctx));
           return n === undefined ? undefined : Math.trunc(n);
         };
-      case "round":
+      case "round": {
+        const digits = parts[1] ?? (() => 0);
         return (ctx) => {
           const n = toNumber(first(ctx));
-          return n === undefined ? undefined : Math.round(n);
+          const d = toNumber(digits(ctx));
+          return n === undefined || d === undefined ? undefined : roundTo(n, d);
         };
+      }
     }
   };
 
@@ -225,14 +238,14 @@ export function compileCondition(dcd: Dcd): ConditionCompiler {
       const re = new RegExp(pattern);
       return (ctx) => {
         const text = value(ctx);
-        return text === undefined ? undefined : re.test(String(text));
+        return text === undefined ? undefined : re.test(toText(text));
       };
     }
     if ("truthy" in condition) {
       const value = operand(condition.truthy);
       return (ctx) => {
         const v = value(ctx);
-        return v === undefined ? undefined : v !== 0 && v !== "" && v !== false && v !== "false";
+        return v === undefined ? undefined : v !== 0 && v !== "" && v !== false;
       };
     }
     if ("compare" in condition) {
@@ -242,7 +255,7 @@ export function compileCondition(dcd: Dcd): ConditionCompiler {
       return (ctx) => {
         const x = a(ctx);
         const y = x === undefined ? undefined : b(ctx);
-        return y === undefined ? undefined : compare(x as string | number | boolean, op, y);
+        return y === undefined ? undefined : compareValues(x as Scalar, op, y as Scalar);
       };
     }
     const field = condition.field;
@@ -312,85 +325,4 @@ export function shiftYears(iso: string, years: number | undefined): string {
     rest = "-02-28";
   }
   return String(year).padStart(4, "0") + rest;
-}
-
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
-
-/** Days since 1970-01-01 of an ISO date or date-time (fractional for a time of day). */
-function toDayNumber(value: Value): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string" || !ISO_DATE.test(value)) return undefined;
-  const ms = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
-  return Number.isNaN(ms) ? undefined : ms / DAY_MS;
-}
-
-function toIsoDate(value: Value): string | undefined {
-  if (typeof value === "string" && ISO_DATE.test(value)) return value.slice(0, 10);
-  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
-  return new Date(Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A number from a number, a numeric text or a date (as its day number). */
-function toNumber(value: Value): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  if (ISO_DATE.test(value)) return toDayNumber(value);
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function arithmetic(a: Value, op: ArithmeticOperator, b: Value): Value {
-  const x = toNumber(a);
-  const y = toNumber(b);
-  if (x === undefined || y === undefined) return undefined;
-  switch (op) {
-    case "+":
-      return x + y;
-    case "-":
-      return x - y;
-    case "*":
-      return x * y;
-    case "div":
-      return y === 0 ? undefined : x / y;
-    case "mod":
-      return y === 0 ? undefined : x % y;
-  }
-}
-
-function compare(
-  left: string | number | boolean,
-  op: Comparator,
-  right: string | number | boolean,
-): Truth {
-  // Mixed types, as XLSForm compares them: a number against a numeric text or a date (days).
-  let a = left;
-  let b = right;
-  if (typeof a !== typeof b) {
-    const x = toNumber(a);
-    const y = toNumber(b);
-    if (x === undefined || y === undefined) {
-      a = String(a);
-      b = String(b);
-    } else {
-      a = x;
-      b = y;
-    }
-  }
-  // ISO dates and code ordinals both order correctly with < and >.
-  switch (op) {
-    case "<":
-      return a < b;
-    case "<=":
-      return a <= b;
-    case "==":
-      return a === b;
-    case "!=":
-      return a !== b;
-    case ">=":
-      return a >= b;
-    case ">":
-      return a > b;
-  }
 }

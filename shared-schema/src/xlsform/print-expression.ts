@@ -7,7 +7,7 @@
 import type { Condition, Operand } from "../dcd.ts";
 import { isBareName, isFieldName } from "./tokenize-expression.ts";
 
-// Precedence levels of parse-expression.ts, loosest first.
+// Precedence levels of parse-expression-tree.ts, loosest first.
 const OR = 1;
 const AND = 2;
 const EQUALITY = 3;

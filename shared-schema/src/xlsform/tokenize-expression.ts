@@ -1,6 +1,7 @@
-// The lexer of XLSForm expressions (`parse-expression.ts`). It knows the tokens of the
-// XPath subset we translate and turns the usual slips of a workbook author (a `/data/` path,
-// `==`, curly quotes typed by Excel) into errors that say what to write instead.
+// The lexer of XLSForm expressions, whose tokens `parse-expression-tree.ts` parses. It knows
+// the tokens of the XPath subset we translate and turns the usual slips of a workbook author
+// (a `/data/` path, `==`, curly quotes typed by Excel) into errors that say what to write
+// instead.
 
 /** An error in an expression, at a 0-based character offset of its text. */
 export class ExpressionError extends Error {
