@@ -19,6 +19,10 @@ export const USAGE = `Usage:
       text report. Exit 0: everything that changes validation was mapped; 1: something
       that changes validation was not (or the DCD fails its checks); 2: the file cannot be
       read as a DCD workbook.
+  spine-reg dcd pull --hd4dp <base-url> --dcd <id> [--version <v>] --out <dcd.json>
+      (--token-url <url> --client-id <id> --client-secret <secret> | --token <token>)
+      Build the DCD JSON from the hospital's HD4DP (its definition, code lists with item
+      ids, and texts); spine-reg dcd pull --help says more.
 `;
 
 export interface CliArgs {
@@ -41,6 +45,7 @@ type Subcommand = (argv: string[], out: Writable, err: Writable) => Promise<numb
 const DCD_COMMANDS: Record<string, Subcommand> = {
   import: async (argv, out, err) =>
     (await import("./run-dcd-import.ts")).runDcdImport(parseArgs(argv), out, err),
+  pull: async (argv, out, err) => (await import("./run-dcd-pull.ts")).runDcdPull(argv, out, err),
 };
 
 async function runDcd(argv: string[], out: Writable, err: Writable): Promise<number> {

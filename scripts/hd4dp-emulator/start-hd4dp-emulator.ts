@@ -3,9 +3,15 @@
 // submit / correct / read registrations, Idempotency-Key. It keeps what it received for
 // inspection and can inject latency, 429, 5xx, timeouts and dropped connections, including
 // AFTER a record was stored: the case exactly-once delivery must survive (issue 3).
+// It also publishes its DCDs' definitions as shared-schema/src/s2s/hd4dp-definition-contract.ts
+// assumes HD4DP does (what `spine-reg dcd pull` reads), behind the same token.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Dcd } from "../../shared-schema/src/dcd.ts";
+import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
+import { answerDefinitionRead, isDefinitionPath } from "./answer-definition-read.ts";
+import { createDefinitionReplies } from "./create-definition-replies.ts";
 import { deriveBusinessKey } from "./derive-business-key.ts";
 import { formatRegistrationCode } from "./format-registration-code.ts";
 import { maskPatientData } from "./mask-patient-data.ts";
@@ -33,6 +39,11 @@ export interface StartHd4dpEmulatorOptions {
   seed?: number;
   /** Receives one line per registry call (method, path, status, fault), never a body. */
   log?: (line: string) => void;
+  /**
+   * The DCDs whose definitions it publishes; each needs an S2S id for every item. Default:
+   * SPIN_SURG, with the ASSUMED ids of shared-schema/src/s2s/s2s-code-ids.ts.
+   */
+  dcds?: Dcd[];
 }
 
 export type RegistrationStatus = "open" | "sent" | "deleted";
@@ -165,6 +176,7 @@ export async function startHd4dpEmulator(
   // Per emulator, never configurable: business keys must not be recomputable from a NISS.
   const businessKeySecret = randomBytes(32);
   const log = options.log ?? (() => {});
+  const definitions = createDefinitionReplies(options.dcds ?? [SPIN_SURG]);
 
   let faults = parseFaults(options.faults);
   const tokens = new Map<string, number>(); // token -> expiry (epoch ms)
@@ -365,10 +377,19 @@ export async function startHd4dpEmulator(
     return reply;
   }
 
-  function registry(req: IncomingMessage, path: string, body: Buffer): Reply {
+  function registry(req: IncomingMessage, url: URL, body: Buffer): Reply {
     const method = req.method ?? "";
+    const path = url.pathname;
     if (path === "/oauth/token") {
       return method === "POST" ? issueToken(req, body) : json(405, { message: "use POST" });
+    }
+    const below = path.replace(/^\/proxy(?=\/)/, "");
+    if (below !== path && isDefinitionPath(below)) {
+      if (method !== "GET") return json(405, { message: "use GET" }, { allow: "GET" });
+      const denied = unauthorized(req);
+      if (denied) return denied;
+      const answer = answerDefinitionRead(definitions, below, url.searchParams);
+      return json(answer.status, answer.body);
     }
     const match = /^\/proxy\/api\/dcd\/([^/]+)\/registrations(?:\/([^/]+))?\/?$/.exec(path);
     if (!match?.[1]) return json(404, { message: `no route for ${method} ${path}` });
@@ -444,7 +465,8 @@ export async function startHd4dpEmulator(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://emulator").pathname;
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const path = url.pathname;
     const body = await readBody(req);
     if (body === undefined)
       return send(res, json(413, { message: `body over ${MAX_BODY_BYTES} bytes` }));
@@ -461,7 +483,7 @@ export async function startHd4dpEmulator(
     }
     if (faults.latencyMs) await sleep(faults.latencyMs);
     const fault = pickFault(faults, random);
-    const reply = fault && !fault.afterProcessing ? undefined : registry(req, path, body);
+    const reply = fault && !fault.afterProcessing ? undefined : registry(req, url, body);
     if (reply && reply.status >= 400 && reply.status !== 401) stats.rejected++;
     if (fault) {
       log(

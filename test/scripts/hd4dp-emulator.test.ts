@@ -7,11 +7,28 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { createDefinitionReplies } from "../../scripts/hd4dp-emulator/create-definition-replies.ts";
 import {
   type Hd4dpEmulator,
   startHd4dpEmulator,
 } from "../../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
 import { REPO_ROOT } from "../../scripts/lib/start-wrangler-dev.ts";
+import {
+  CodelistReplySchema,
+  codelistPath,
+  type DefinitionComponent,
+  FieldReplySchema,
+  fieldPath,
+  MenuStructureReplySchema,
+  menuStructurePath,
+  PayloadDefinitionReplySchema,
+  payloadDefinitionPath,
+  TranslationsReplySchema,
+  translationsPath,
+} from "../../shared-schema/src/s2s/hd4dp-definition-contract.ts";
+import { S2S_CODE_IDS } from "../../shared-schema/src/s2s/s2s-code-ids.ts";
+import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import {
   StatusReplySchema,
   SubmitReplySchema,
@@ -302,6 +319,86 @@ describe("registrations", () => {
       IDC_PAT: "***",
       D_SURG: "2025-03-04",
     });
+  });
+});
+
+describe("definition reads (shared-schema/src/s2s/hd4dp-definition-contract.ts)", () => {
+  const get = async <S extends z.ZodType>(path: string, schema: S) => {
+    const response = await call("GET", `/proxy${path}`);
+    expect(response.status).toBe(200);
+    return schema.parse(await response.json()) as z.infer<S>;
+  };
+  const flat = (components: DefinitionComponent[]): DefinitionComponent[] =>
+    components.flatMap((c) => (c.type === "panel" ? flat(c.components ?? []) : [c]));
+
+  it("publishes the menu, the form in each language, its fields, code lists and texts", async () => {
+    const menu = await get(menuStructurePath("org-1"), MenuStructureReplySchema);
+    expect(menu).toEqual({
+      organizationId: "org-1",
+      dataCollections: [
+        {
+          dcdId: "SPIN_SURG",
+          labels: SPIN_SURG.label,
+          versions: [{ version: "0.1.0", active: true }],
+        },
+      ],
+    });
+    const form = await get(
+      payloadDefinitionPath("SPIN_SURG", "0.1.0", "nl"),
+      PayloadDefinitionReplySchema,
+    );
+    expect(form.components.filter((c) => c.type === "panel").map((c) => c.key)).toEqual([
+      "AUTHOR",
+      "PATIENT",
+      "SURGERY",
+    ]);
+    const fields = flat(form.components);
+    const sex = fields.find((c) => c.key === "CD_PAT_SEX");
+    expect(sex).toMatchObject({ type: "select", label: "Geslacht", multiple: false });
+    expect(fields.find((c) => c.key === "IDC_PAT")?.properties).toEqual({ format: "niss" });
+    // A conditional requirement is not carried: the field comes as optional.
+    expect(fields.find((c) => c.key === "TX_PAT_LAST_NAM")?.validate?.required).toBe(false);
+    const one = await get(fieldPath(sex?.fieldId ?? 0), FieldReplySchema);
+    expect(one.component).toMatchObject({ key: "CD_PAT_SEX", label: "Sex" });
+    const list = await get(codelistPath(sex?.codelistId ?? 0), CodelistReplySchema);
+    expect(list.name).toBe("SEX");
+    expect(list.items[0]).toEqual({
+      id: S2S_CODE_IDS.SEX?.["248153007"],
+      code: "248153007",
+      labels: { fr: "Masculin", nl: "Mannelijk", de: "Männlich", en: "Male" },
+    });
+    const de = await get(translationsPath("SPIN_SURG", "0.1.0", "de"), TranslationsReplySchema);
+    expect(de.translations["field.CD_PAT_SEX.label"]).toBe("Geschlecht");
+    expect(de.translations["field.IMPLANT.MS_IMPL_QTY.label"]).toEqual(expect.any(String));
+    expect(de.translations["panel.PATIENT.label"]).toBe("Patient");
+  });
+
+  it("answers 401 without a token, 400, 404 and 405 like the rest of the API", async () => {
+    const path = `/proxy${menuStructurePath()}`;
+    expect((await call("GET", path, undefined, { authorization: "" })).status).toBe(401);
+    expect((await call("POST", path, {})).status).toBe(405);
+    for (const bad of [
+      "/api/dcd/payload/definition?dcd-id=SPIN_SURG&version=0.1.0",
+      "/api/dcd/translations?dcd-id=SPIN_SURG&version=0.1.0&language-id=it",
+      "/api/dcd/field?field-id=first",
+    ]) {
+      const response = await call("GET", `/proxy${bad}`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(/missing or malformed/);
+    }
+    for (const unknown of [
+      payloadDefinitionPath("SPIN_SURG", "9.0.0", "en"),
+      fieldPath(99_999),
+      codelistPath(99_999),
+    ]) {
+      expect((await call("GET", `/proxy${unknown}`)).status).toBe(404);
+    }
+  });
+
+  it("refuses to publish a DCD whose items have no S2S id", () => {
+    expect(() => createDefinitionReplies([{ ...SPIN_SURG, id: "OTHER" }])).toThrow(
+      /OTHER 0\.1\.0: no S2S id for SEX 248153007/,
+    );
   });
 });
 

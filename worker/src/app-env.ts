@@ -2,6 +2,7 @@
 
 import type { Locale } from "../../shared-schema/src/dcd.ts";
 import type { WorkerConfig } from "./config/load-config.ts";
+import type { DcdCatalogue } from "./dcd/load-dcd-catalogue.ts";
 
 export interface AppEnv {
   Bindings: Env;
@@ -9,6 +10,7 @@ export interface AppEnv {
     locale: Locale;
     requestId: string;
     config: WorkerConfig;
+    dcds: DcdCatalogue;
     /** Set by requireAuth on /v1/*. */
     hospitalId: string;
     token: string;

@@ -1,7 +1,7 @@
 // The Hono app: one sub-app per resource (routes/), shared middleware, and the one
 // onError that turns every failure into application/problem+json (RFC 9457) in the
 // caller's language. Bad input is always a 4xx; the only deliberate 5xx is a
-// configuration mistake, whose body says which variable to fix and how.
+// configuration mistake (a variable, or a DCD file of DCDS), whose body says what to fix.
 
 import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -10,6 +10,7 @@ import { negotiateLocale } from "../../shared-schema/src/negotiate-locale.ts";
 import type { AppEnv } from "./app-env.ts";
 import { isAllowedOrigin } from "./config/is-allowed-origin.ts";
 import { ConfigError, loadConfig } from "./config/load-config.ts";
+import { loadDcdCatalogue } from "./dcd/load-dcd-catalogue.ts";
 import { ProblemError } from "./errors/problem-error.ts";
 import { problemResponse } from "./errors/problem-response.ts";
 import type { MessageCode } from "./i18n/messages.ts";
@@ -17,6 +18,7 @@ import { logError } from "./log/log-event.ts";
 import { rateLimit } from "./middleware/rate-limit.ts";
 import { requireAuth } from "./middleware/require-auth.ts";
 import { dcd } from "./routes/dcd.ts";
+import { dcds } from "./routes/dcds.ts";
 import { eligibility } from "./routes/eligibility.ts";
 import { exports } from "./routes/exports.ts";
 import { health } from "./routes/health.ts";
@@ -40,6 +42,7 @@ export function createApp() {
     c.set("locale", negotiateLocale(c.req.header("Accept-Language")));
     c.set("requestId", crypto.randomUUID());
     c.set("config", loadConfig(c.env));
+    c.set("dcds", await loadDcdCatalogue(c.env));
     await next();
   });
 
@@ -65,6 +68,7 @@ export function createApp() {
   app.route("/healthz", health);
   app.route("/openapi.json", openapi);
   app.route("/v1/dcd", dcd);
+  app.route("/v1/dcds", dcds);
   app.route("/v1/eligibility", eligibility);
   app.route("/v1/validate", validate);
   app.route("/v1/registrations", registrations);

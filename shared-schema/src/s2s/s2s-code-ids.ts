@@ -7,9 +7,18 @@
 // Lists defined by a format (postcodes, nomenclature codes) have no ids for their open
 // values: those values are sent as they are. Their enumerated items (RESIDENCE 9999, 999)
 // do have ids.
+//
+// A DCD pulled from HD4DP carries its own ids (`CodeItem.id`) and never uses this table;
+// see s2s-code-ids-of.ts for which ids a DCD is sent with.
 
 /** Code-list name -> code value -> id of the item in HD4DP. */
 export type S2sCodeIds = Record<string, Record<string, number>>;
+
+/**
+ * The DCD this table is made for. Another DCD's lists may share a name (YN, SEX) without
+ * sharing HD4DP's items, so it must carry its own ids.
+ */
+export const S2S_CODE_IDS_DCD = "SPIN_SURG";
 
 export const S2S_CODE_IDS: S2sCodeIds = {
   SEX: {

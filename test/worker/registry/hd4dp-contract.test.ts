@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { S2S_CODE_IDS } from "../../../shared-schema/src/s2s/s2s-code-ids.ts";
 import { SPIN_SURG } from "../../../shared-schema/src/spin-surg.ts";
 import {
   classifyReply,
@@ -26,9 +27,9 @@ describe("hd4dp-contract", () => {
   });
 
   it('marks drafts with "STATUS": "draft" and submissions without STATUS', () => {
-    expect(submitPayload(SPIN_SURG, VALID_RECORD, true).STATUS).toBe("draft");
+    expect(submitPayload(SPIN_SURG, S2S_CODE_IDS, VALID_RECORD, true).STATUS).toBe("draft");
     expect(
-      submitPayload(SPIN_SURG, { ...VALID_RECORD, STATUS: "draft" }, false),
+      submitPayload(SPIN_SURG, S2S_CODE_IDS, { ...VALID_RECORD, STATUS: "draft" }, false),
     ).not.toHaveProperty("STATUS");
   });
 

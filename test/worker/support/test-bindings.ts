@@ -23,4 +23,7 @@ export const TEST_BINDINGS = {
   RETRY_MAX_MS: "100",
   REGISTRY_TIMEOUT_MS: "150",
   RATE_LIMIT_PER_MINUTE: "100000",
+  // SPIN_SURG (the default, first) and a second registry (fixtures/), as a hospital would
+  // configure two.
+  DCDS: "SPIN_SURG-0.1.0.json,second-registry.dcd.json",
 };

@@ -16,15 +16,21 @@
 // The registry's own business key may contain the NISS too (hd4dp-contract.ts, ASSUMED):
 // it is kept only encrypted, like the record, in registrations.business_key_sealed and
 // delivered_keys.business_key_sealed.
+//
+// A registration is relayed with the DCD version it was validated with (dcd_id,
+// dcd_version), looked up among the configured DCDs when its turn comes. Once that version is
+// no longer configured (or cannot be relayed), it waits, queued, for hospital IT to put it
+// back: changing the DCDs never loses or fails a registration.
 
 import { DurableObject } from "cloudflare:workers";
-import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
-import { loadConfig, type WorkerConfig } from "../config/load-config.ts";
+import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import type { S2sCodeIds } from "../../../shared-schema/src/s2s/s2s-code-ids.ts";
+import { ConfigError, loadConfig, type WorkerConfig } from "../config/load-config.ts";
 import { canonicalJson } from "../crypto/canonical-json.ts";
 import { createKeyedHash, type KeyedHash } from "../crypto/create-keyed-hash.ts";
 import { packSealed, unpackSealed } from "../crypto/pack-sealed.ts";
 import { createRecordCipher, type RecordCipher } from "../crypto/record-cipher.ts";
-import { dcdById } from "../dcd/current-dcd.ts";
+import { type DcdCatalogue, loadDcdCatalogue } from "../dcd/load-dcd-catalogue.ts";
 import { logError, logEvent } from "../log/log-event.ts";
 import { backoffDelay } from "../outbox/backoff-delay.ts";
 import { Hd4dpClient } from "../registry/hd4dp-client.ts";
@@ -33,9 +39,11 @@ import type { RegistrationState, RegistrationView } from "../schemas/api-schemas
 
 export interface EnqueueInput {
   idempotencyKey: string;
-  /** The request body as received (record + status), for the same-key-same-body check. */
+  /** The request body as received (record, status, DCD), for the same-key-same-body check. */
   body: unknown;
   dcdId: string;
+  /** The version of the DCD the record was validated with: it is relayed with that one. */
+  dcdVersion: string;
   /** The normalized record (from the DCD validation). */
   record: DcdRecord;
   draft: boolean;
@@ -59,6 +67,7 @@ interface Row extends Record<string, SqlStorageValue> {
   idempotency_hash: string;
   body_hash: string;
   dcd_id: string;
+  dcd_version: string;
   draft: number;
   business_key_hash: string | null;
   state: RegistrationState;
@@ -80,6 +89,7 @@ interface Row extends Record<string, SqlStorageValue> {
 
 interface Tools {
   config: WorkerConfig;
+  dcds: DcdCatalogue;
   cipher: RecordCipher;
   hash: KeyedHash;
   client: Hd4dpClient;
@@ -88,7 +98,7 @@ interface Tools {
 /** Registrations delivered per alarm run, and how many at once. */
 const BATCH_SIZE = 50;
 const CONCURRENCY = 4;
-/** When the configuration is broken, look again this much later. */
+/** When the configuration is broken, or lacks a queued registration's DCD, look again then. */
 const CONFIG_RETRY_MS = 60_000;
 /**
  * Refusals of the worker's credentials (a 401 with a fresh token, or a refused token
@@ -107,6 +117,7 @@ CREATE TABLE IF NOT EXISTS registrations (
   idempotency_hash TEXT NOT NULL UNIQUE,
   body_hash TEXT NOT NULL,
   dcd_id TEXT NOT NULL,
+  dcd_version TEXT NOT NULL,
   draft INTEGER NOT NULL,
   business_key_hash TEXT,
   state TEXT NOT NULL,
@@ -138,6 +149,8 @@ const ADDED_COLUMNS = [
   ["registrations", "business_key_sealed", "BLOB"],
   ["registrations", "credential_refusals", "INTEGER NOT NULL DEFAULT 0"],
   ["registrations", "status_checked_at", "INTEGER"],
+  // Before versions were stored the worker had one DCD, SPIN_SURG 0.1.0: older rows are its.
+  ["registrations", "dcd_version", "TEXT NOT NULL DEFAULT '0.1.0'"],
   ["delivered_keys", "business_key_sealed", "BLOB"],
 ] as const;
 
@@ -175,6 +188,7 @@ export class Outbox extends DurableObject<Env> {
       return { outcome: "replayed", view: await this.#view(existing, cipher) };
     }
     const id = crypto.randomUUID();
+    // Per DCD, not per version: a record resent under a newer version corrects the first.
     const businessKeyHash =
       input.businessKey === null
         ? null
@@ -186,13 +200,15 @@ export class Outbox extends DurableObject<Env> {
     }
     const now = Date.now();
     this.#sql.exec(
-      `INSERT INTO registrations (id, idempotency_hash, body_hash, dcd_id, draft, business_key_hash,
-         state, record_iv, record_ciphertext, attempts, created_at, updated_at, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0, ?, ?, ?)`,
+      `INSERT INTO registrations (id, idempotency_hash, body_hash, dcd_id, dcd_version, draft,
+         business_key_hash, state, record_iv, record_ciphertext, attempts, created_at, updated_at,
+         next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0, ?, ?, ?)`,
       id,
       idempotencyHash,
       bodyHash,
       input.dcdId,
+      input.dcdVersion,
       input.draft ? 1 : 0,
       businessKeyHash,
       sealed.iv.buffer,
@@ -297,6 +313,23 @@ export class Outbox extends DurableObject<Env> {
       // and a deleted registration must never be sent from a stale copy.
       const row = this.#one("SELECT * FROM registrations WHERE id = ? AND state = 'queued'", id);
       if (!row) return;
+      // Nothing is sent, so no attempt is counted, while the DCD is not there to send it with.
+      const relay = relayWith(tools.dcds, row);
+      if (relay instanceof ConfigError) {
+        this.#scheduleRetry(
+          row.id,
+          `Waiting for the hospital's IT, nothing is lost: ${relay.message}`,
+          CONFIG_RETRY_MS,
+        );
+        logError("registration.dcd_unavailable", {
+          registrationId: row.id,
+          state: "queued",
+          dcdId: row.dcd_id,
+          dcdVersion: row.dcd_version,
+        });
+        return;
+      }
+      const { dcd, ids } = relay;
       const attempts = row.attempts + 1;
       // Counted before sending, so a crash mid-request still shows as an attempt.
       this.#sql.exec(
@@ -305,10 +338,9 @@ export class Outbox extends DurableObject<Env> {
         Date.now(),
         row.id,
       );
-      const dcd = dcdById(row.dcd_id);
-      if (!dcd || !row.record_iv || !row.record_ciphertext) {
+      if (!row.record_iv || !row.record_ciphertext) {
         this.#finish(row.id, "failed", {
-          lastError: `Unknown DCD ${row.dcd_id} or missing record`,
+          lastError: "The stored record is missing; submit it again.",
         });
         return;
       }
@@ -327,7 +359,7 @@ export class Outbox extends DurableObject<Env> {
           iv: new Uint8Array(row.record_iv),
           ciphertext: new Uint8Array(row.record_ciphertext),
         })) as DcdRecord;
-        payload = submitPayload(dcd, record, draft);
+        payload = submitPayload(dcd, ids, record, draft);
         if (delivered) {
           correctionOf = await openBusinessKey(
             cipher,
@@ -642,10 +674,12 @@ export class Outbox extends DurableObject<Env> {
   #getTools(): Promise<Tools> {
     this.#tools ??= (async () => {
       const config = loadConfig(this.env);
+      const dcds = await loadDcdCatalogue(this.env);
       const cipher = await createRecordCipher(config.encryptionKey);
       await this.#sealPlaintextBusinessKeys(cipher);
       return {
         config,
+        dcds,
         cipher,
         hash: await createKeyedHash(config.encryptionKey),
         client: new Hd4dpClient({
@@ -670,6 +704,27 @@ export class Outbox extends DurableObject<Env> {
       this.#tools = null;
     });
     return this.#tools;
+  }
+}
+
+/**
+ * The DCD version a registration was validated with and its S2S ids, or the ConfigError
+ * saying what hospital IT must do first: put that version back, or give it item ids.
+ */
+function relayWith(dcds: DcdCatalogue, row: Row): { dcd: Dcd; ids: S2sCodeIds } | ConfigError {
+  const configured = dcds.find(row.dcd_id, row.dcd_version);
+  if (!configured) {
+    return new ConfigError(
+      "DCDS",
+      `missing ${row.dcd_id} ${row.dcd_version}, the DCD this registration was validated with`,
+      `put the file of ${row.dcd_id} ${row.dcd_version} back in the DCD folder and in DCDS, then deploy (docs/deploy.md, "Putting the official DCD in place"); the registration is sent within a minute.`,
+    );
+  }
+  try {
+    return { dcd: configured.dcd, ids: configured.s2sCodeIds() };
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
   }
 }
 

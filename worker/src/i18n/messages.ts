@@ -122,6 +122,28 @@ export const MESSAGES = {
         "Der Datensatz enthält ein Feld, das es in {dcd} nicht gibt. Sein Name wird hier nicht wiederholt: Er sieht nicht wie ein Feldname aus und könnte Patientendaten enthalten. Entfernen Sie es.",
     },
   },
+  dcd_unknown: {
+    en: {
+      title: "Unknown DCD",
+      detail:
+        "This worker has no DCD {requested}. It has: {configured} (GET /v1/dcds). Name one of them in dcd and version, or leave them out for the default.",
+    },
+    fr: {
+      title: "DCD inconnu",
+      detail:
+        "Ce worker n'a pas de DCD {requested}. Il a : {configured} (GET /v1/dcds). Indiquez l'un d'eux dans dcd et version, ou omettez-les pour le DCD par défaut.",
+    },
+    nl: {
+      title: "Onbekende DCD",
+      detail:
+        "Deze worker heeft geen DCD {requested}. Hij heeft: {configured} (GET /v1/dcds). Vermeld er een in dcd en version, of laat ze weg voor de standaard-DCD.",
+    },
+    de: {
+      title: "Unbekannte DCD",
+      detail:
+        "Dieser Worker hat keine DCD {requested}. Er hat: {configured} (GET /v1/dcds). Nennen Sie eine davon in dcd und version, oder lassen Sie sie weg für die Standard-DCD.",
+    },
+  },
   unauthorized: {
     en: {
       title: "Authentication required",

@@ -15,6 +15,8 @@ export interface LogFields {
   errorName?: string;
   variable?: string;
   count?: number;
+  dcdId?: string;
+  dcdVersion?: string;
 }
 
 export function logEvent(event: string, fields: LogFields = {}): void {

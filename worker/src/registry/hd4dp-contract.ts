@@ -1,6 +1,8 @@
 // THE HD4DP v2 S2S contract: the one place its paths, payloads and replies live, shared by
 // the worker's client (hd4dp-client.ts) and the local emulator (scripts/hd4dp-emulator).
-// When Healthdata's real contract is known, this file is the one to change.
+// When Healthdata's real contract is known, this file is the one to change; how HD4DP
+// publishes a DCD's definition (what `spine-reg dcd pull` reads) is its sibling,
+// shared-schema/src/s2s/hd4dp-definition-contract.ts, shared with the CLI.
 //
 // Known (domain.md §2): base URL https://<hd4dp-host>/proxy; the payload is a JSON object
 // keyed by field technical names, code fields carrying the code-list item id;
@@ -20,6 +22,7 @@
 
 import { z } from "zod";
 import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import type { S2sCodeIds } from "../../../shared-schema/src/s2s/s2s-code-ids.ts";
 import { toS2sPayload } from "../../../shared-schema/src/s2s/to-s2s-payload.ts";
 
 // --- Token (ASSUMED: OAuth2 client credentials, RFC 6749 §4.4) -------------------------
@@ -89,13 +92,18 @@ export function submitHeaders(accessToken: string, registrationId: string): Head
   };
 }
 
-/** The S2S body: technical names -> values, plus `"STATUS": "draft"` for a draft. */
+/**
+ * The S2S body: technical names -> values (codes as the item ids of `ids`, which
+ * shared-schema/src/s2s/s2s-code-ids-of.ts gives for the DCD), plus `"STATUS": "draft"`
+ * for a draft.
+ */
 export function submitPayload(
   dcd: Dcd,
+  ids: S2sCodeIds,
   record: DcdRecord,
   draft: boolean,
 ): Record<string, unknown> {
-  const payload = toS2sPayload(dcd, record);
+  const payload = toS2sPayload(dcd, record, ids);
   if (draft) return { ...payload, STATUS: "draft" };
   const { STATUS: _ignored, ...submitted } = payload;
   return submitted;

@@ -1,26 +1,22 @@
-// GET /v1/dcd: the DCD in use, so the extension validates with the same version as the
-// worker. The ETag (a hash of the JSON) lets it revalidate with If-None-Match -> 304.
+// GET /v1/dcd: a configured DCD (`?dcd=&version=`, default: the default DCD), so the
+// extension validates with the same version as the worker. The ETag (its id, version and a
+// hash of the JSON) lets it revalidate with If-None-Match -> 304.
 
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.ts";
-import { CURRENT_DCD } from "../dcd/current-dcd.ts";
-
-let cached: { body: string; etag: string } | undefined;
-
-async function dcdDocument() {
-  if (!cached) {
-    const body = JSON.stringify(CURRENT_DCD);
-    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body));
-    const hex = [...new Uint8Array(digest).slice(0, 16)]
-      .map((b) => b.toString(16).padStart(2, "0"))
-      .join("");
-    cached = { body, etag: `"${CURRENT_DCD.id}-${CURRENT_DCD.version}-${hex}"` };
-  }
-  return cached;
-}
+import { selectDcd } from "../dcd/select-dcd.ts";
+import { ProblemError } from "../errors/problem-error.ts";
+import { toProblemIssues } from "../middleware/to-problem-issues.ts";
+import { DcdSelectorSchema } from "../schemas/api-schemas.ts";
 
 export const dcd = new Hono<AppEnv>().get("/", async (c) => {
-  const { body, etag } = await dcdDocument();
+  const query = DcdSelectorSchema.safeParse(c.req.query());
+  if (!query.success) {
+    throw new ProblemError(422, "request_invalid", {
+      extensions: { issues: toProblemIssues(query.error) },
+    });
+  }
+  const { body, etag } = await selectDcd(c, query.data, 404).document();
   c.header("ETag", etag);
   c.header("Cache-Control", "no-cache");
   const ifNoneMatch = c.req.header("If-None-Match");

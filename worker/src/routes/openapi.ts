@@ -1,13 +1,16 @@
 // GET /openapi.json: the OpenAPI 3.1 document, generated from the zod schemas the routes
-// validate with (schemas/api-schemas.ts) and the compiled DCD's record schema. A test
-// checks that every mounted route is documented here.
+// validate with (schemas/api-schemas.ts) and the default DCD's record schema (another
+// configured DCD's records: GET /v1/dcd?dcd=). A test checks that every mounted route is
+// documented here.
 
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../app-env.ts";
-import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import type { ConfiguredDcd, DcdCatalogue } from "../dcd/load-dcd-catalogue.ts";
 import { BODY_LIMIT_BYTES } from "../middleware/read-json-body.ts";
 import {
+  DcdListReplySchema,
+  DcdSelectorSchema,
   EligibilityReplySchema,
   EligibilityRequestSchema,
   ExportRequestSchema,
@@ -49,11 +52,11 @@ const bodyErrors = {
   "400": problem("Malformed JSON"),
   "413": problem(`Body over ${BODY_LIMIT_BYTES} bytes`),
   "415": problem("Body not sent as application/json"),
-  "422": problem("Body or record invalid; see issues"),
+  "422": problem("Body or record invalid (see issues), or a DCD not configured (see configured)"),
 };
 
-function buildDocument() {
-  const recordSchema = compiledDcd().jsonSchema();
+function buildDocument({ dcd, compiled }: ConfiguredDcd) {
+  const recordSchema = compiled().jsonSchema();
   const withRecord = (schema: z.ZodType, key: "record" | "records") => {
     const doc = input(schema) as { properties: Record<string, unknown> };
     doc.properties[key] =
@@ -66,7 +69,7 @@ function buildDocument() {
     info: {
       title: "Spine registration worker",
       version: "1.0.0",
-      description: `Eligibility, validation and durable relay of ${CURRENT_DCD.id} ${CURRENT_DCD.version} registrations to HD4DP v2. Messages follow Accept-Language (fr, nl, de, en).`,
+      description: `Eligibility, validation and durable relay of registrations to HD4DP v2, for the DCDs of GET /v1/dcds; records below are those of the default, ${dcd.id} ${dcd.version}. Messages follow Accept-Language (fr, nl, de, en).`,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
@@ -78,12 +81,25 @@ function buildDocument() {
       "/v1/dcd": {
         get: {
           security,
-          description: "The DCD in use, with an ETag (If-None-Match -> 304).",
+          description:
+            "A configured DCD (default: the default DCD), with an ETag (If-None-Match -> 304).",
+          parameters: Object.entries(
+            (input(DcdSelectorSchema) as { properties: Record<string, object> }).properties,
+          ).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
           responses: {
             "200": json({ type: "object" }),
             "304": { description: "Not modified" },
+            "404": problem("No such DCD here; `configured` lists those there are"),
+            "422": problem("dcd or version malformed"),
             ...authErrors,
           },
+        },
+      },
+      "/v1/dcds": {
+        get: {
+          security,
+          description: "The configured DCDs, the default one, and which can be relayed.",
+          responses: { "200": json(output(DcdListReplySchema)), ...authErrors },
         },
       },
       "/v1/eligibility": {
@@ -163,9 +179,13 @@ function buildDocument() {
   };
 }
 
-let document: ReturnType<typeof buildDocument> | undefined;
+const documents = new WeakMap<DcdCatalogue, ReturnType<typeof buildDocument>>();
 
 export const openapi = new Hono<AppEnv>().get("/", (c) => {
-  document ??= buildDocument();
+  let document = documents.get(c.var.dcds);
+  if (!document) {
+    document = buildDocument(c.var.dcds.default);
+    documents.set(c.var.dcds, document);
+  }
   return c.json(document);
 });

@@ -1,10 +1,11 @@
-// /v1/registrations: submit a record to the hospital's outbox (202 once it is durably
-// stored), read its delivery state, delete it before delivery.
+// /v1/registrations: submit a record of the DCD named in the body (default: the default
+// DCD) to the hospital's outbox (202 once it is durably stored; the outbox relays it with
+// that DCD version), read its delivery state, delete it before delivery.
 
 import { Hono } from "hono";
 import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
 import type { AppEnv } from "../app-env.ts";
-import { CURRENT_DCD, compiledDcd } from "../dcd/current-dcd.ts";
+import { selectDcd } from "../dcd/select-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
 import { toPublicIssues } from "../errors/to-public-issues.ts";
 import { formatMessage } from "../i18n/messages.ts";
@@ -24,17 +25,22 @@ export const registrations = new Hono<AppEnv>()
     if (!key.success) throw new ProblemError(400, "idempotency_key_missing");
     const body = await readJsonBody(c, RegistrationRequestSchema);
     const draft = body.status === "draft";
-    const dcdParams = { dcd: CURRENT_DCD.id };
-    const result = compiledDcd().validate(body.record, { locale: c.var.locale, draft });
+    const configured = selectDcd(c, body, 422);
+    const { dcd } = configured;
+    // A DCD without S2S item ids is a configuration mistake (500 naming the fix), whatever
+    // the record.
+    const ids = configured.s2sCodeIds();
+    const dcdParams = { dcd: dcd.id };
+    const result = configured.compiled().validate(body.record, { locale: c.var.locale, draft });
     if (!result.valid || !result.record) {
       throw new ProblemError(422, "record_invalid", {
         params: dcdParams,
-        extensions: { issues: toPublicIssues(result.issues, c.var.locale, CURRENT_DCD.id) },
+        extensions: { issues: toPublicIssues(result.issues, c.var.locale, dcd.id) },
       });
     }
     try {
       // Refuse now what the outbox could never send, rather than fail it later.
-      submitPayload(CURRENT_DCD, result.record, draft);
+      submitPayload(dcd, ids, result.record, draft);
     } catch {
       throw new ProblemError(422, "record_invalid", {
         params: dcdParams,
@@ -53,10 +59,11 @@ export const registrations = new Hono<AppEnv>()
     const enqueued = await outboxOf(c.env, c.var.hospitalId).enqueue({
       idempotencyKey: key.data,
       body,
-      dcdId: CURRENT_DCD.id,
+      dcdId: dcd.id,
+      dcdVersion: dcd.version,
       record: result.record,
       draft,
-      businessKey: draft ? null : businessKeyOf(CURRENT_DCD, result.record),
+      businessKey: draft ? null : businessKeyOf(dcd, result.record),
     });
     if (enqueued.outcome === "conflict") throw new ProblemError(409, "idempotency_conflict");
     const { id, state } = enqueued.view;

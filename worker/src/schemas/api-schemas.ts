@@ -4,6 +4,23 @@
 
 import { z } from "zod";
 
+/** Which configured DCD a request is about (GET /v1/dcds); both optional. */
+const dcdSelector = {
+  dcd: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, "a DCD id, e.g. SPIN_SURG")
+    .optional()
+    .describe("The DCD id; default: the worker's default DCD."),
+  version: z
+    .string()
+    .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, "a semantic version, e.g. 0.1.0")
+    .optional()
+    .describe("Its version; default: the default DCD's, or the newest configured one."),
+};
+
+/** The query of GET /v1/dcd. Other query parameters are ignored. */
+export const DcdSelectorSchema = z.object(dcdSelector);
+
 const RecordObjectSchema = z
   .record(z.string(), z.unknown())
   .describe("A DCD record: field technical name -> value (see GET /v1/dcd).");
@@ -30,6 +47,7 @@ export const EligibilityReplySchema = z.object({
 });
 
 export const ValidateRequestSchema = z.strictObject({
+  ...dcdSelector,
   record: RecordObjectSchema,
   status: z.literal("draft").optional(),
 });
@@ -50,6 +68,7 @@ export const ValidateReplySchema = z.object({
 });
 
 export const RegistrationRequestSchema = z.strictObject({
+  ...dcdSelector,
   record: RecordObjectSchema,
   status: z.enum(["draft", "submit"]),
 });
@@ -80,7 +99,22 @@ export const RegistrationViewSchema = z.object({
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
 export const ExportRequestSchema = z.strictObject({
+  ...dcdSelector,
   records: z.array(RecordObjectSchema).min(1).max(1000),
+});
+
+export const DcdListReplySchema = z.object({
+  dcds: z.array(
+    z.object({
+      id: z.string(),
+      version: z.string(),
+      label: z.string().describe("In the caller's language."),
+      default: z.boolean().describe("Used when a request names no DCD."),
+      s2s: z
+        .boolean()
+        .describe("Its registrations can be relayed to HD4DP (every code has an item id)."),
+    }),
+  ),
 });
 
 export const HealthReplySchema = z.object({ status: z.literal("ok"), dcdVersion: z.string() });
@@ -101,4 +135,8 @@ export const ProblemSchema = z.object({
       }),
     )
     .optional(),
+  configured: z
+    .array(z.object({ id: z.string(), version: z.string(), default: z.boolean() }))
+    .optional()
+    .describe("With an unknown DCD: the DCDs this worker has."),
 });
