@@ -28,61 +28,69 @@ export const TranslationsSchema: z.ZodType<Translations> = z.strictObject({
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const OperandSchema: z.ZodType<Operand> = z.lazy(() =>
-  z.union([
-    z.strictObject({
-      field: name,
-      addYears: z.int().optional(),
-      ordinal: z.literal(true).optional(),
-      derive: z.enum(["niss.birthDate", "niss.sexCode"]).optional(),
-    }),
-    z.strictObject({ value: scalar }),
-    z.strictObject({ today: z.literal(true), addYears: z.int().optional() }),
-    z.strictObject({
-      arith: z.tuple([OperandSchema, z.enum(["+", "-", "*", "div", "mod"]), OperandSchema]),
-    }),
-    z.strictObject({ negate: OperandSchema }),
-    z.strictObject({
-      call: z.enum([
-        "string-length",
-        "count-selected",
-        "coalesce",
-        "date",
-        "decimal-date-time",
-        "number",
-        "int",
-        "round",
-        "concat",
-      ]),
-      args: z.array(OperandSchema),
-    }),
-    z.strictObject({ if: z.tuple([ConditionSchema, OperandSchema, OperandSchema]) }),
-    z.strictObject({ choice: name }),
-  ]),
-).meta({ id: "Operand" });
+export const OperandSchema: z.ZodType<Operand> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({
+        field: name,
+        addYears: z.int().optional(),
+        ordinal: z.literal(true).optional(),
+        derive: z.enum(["niss.birthDate", "niss.sexCode"]).optional(),
+      }),
+      z.strictObject({ value: scalar }),
+      z.strictObject({ today: z.literal(true), addYears: z.int().optional() }),
+      z.strictObject({
+        arith: z.tuple([OperandSchema, z.enum(["+", "-", "*", "div", "mod"]), OperandSchema]),
+      }),
+      z.strictObject({ negate: OperandSchema }),
+      z.strictObject({
+        call: z.enum([
+          "string-length",
+          "count-selected",
+          "coalesce",
+          "date",
+          "decimal-date-time",
+          "number",
+          "int",
+          "round",
+          "concat",
+        ]),
+        args: z.array(OperandSchema),
+      }),
+      z.strictObject({ if: z.tuple([ConditionSchema, OperandSchema, OperandSchema]) }),
+      z.strictObject({ choice: name }),
+    ]),
+  )
+  .meta({ id: "Operand" });
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ filled: name }),
-    z.strictObject({ empty: name }),
-    z.strictObject({ field: name, equals: scalar }),
-    z.strictObject({ field: name, oneOf: z.array(z.union([z.string(), z.number()])) }),
-    z.strictObject({ field: name, includesAny: z.array(z.string()) }),
-    z.strictObject({
-      compare: z.tuple([OperandSchema, z.enum(["<", "<=", "==", "!=", ">=", ">"]), OperandSchema]),
-    }),
-    z.strictObject({
-      field: name,
-      anyEligibility: z.enum(["required", "exempt", "not_in_scope", "unknown"]),
-      on: name.optional(),
-    }),
-    z.strictObject({ regex: z.tuple([OperandSchema, z.string()]) }),
-    z.strictObject({ truthy: OperandSchema }),
-    z.strictObject({ all: z.array(ConditionSchema) }),
-    z.strictObject({ any: z.array(ConditionSchema) }),
-    z.strictObject({ not: ConditionSchema }),
-  ]),
-).meta({ id: "Condition" });
+export const ConditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ filled: name }),
+      z.strictObject({ empty: name }),
+      z.strictObject({ field: name, equals: scalar }),
+      z.strictObject({ field: name, oneOf: z.array(z.union([z.string(), z.number()])) }),
+      z.strictObject({ field: name, includesAny: z.array(z.string()) }),
+      z.strictObject({
+        compare: z.tuple([
+          OperandSchema,
+          z.enum(["<", "<=", "==", "!=", ">=", ">"]),
+          OperandSchema,
+        ]),
+      }),
+      z.strictObject({
+        field: name,
+        anyEligibility: z.enum(["required", "exempt", "not_in_scope", "unknown"]),
+        on: name.optional(),
+      }),
+      z.strictObject({ regex: z.tuple([OperandSchema, z.string()]) }),
+      z.strictObject({ truthy: OperandSchema }),
+      z.strictObject({ all: z.array(ConditionSchema) }),
+      z.strictObject({ any: z.array(ConditionSchema) }),
+      z.strictObject({ not: ConditionSchema }),
+    ]),
+  )
+  .meta({ id: "Condition" });
 
 const base = {
   name,
