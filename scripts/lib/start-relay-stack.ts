@@ -22,6 +22,8 @@ export interface StartRelayStackOptions {
   /** Vars over `.dev.vars.example`; the registry URLs always point at the emulator. */
   vars?: Record<string, string>;
   log?: (line: string) => void;
+  /** Another DCD folder for the worker (see startWranglerDev). */
+  dcdDirectory?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function startRelayStack(options: StartRelayStackOptions = {}): Pro
       port: await findFreePort(),
       persistTo,
       log: options.log,
+      dcdDirectory: options.dcdDirectory,
       vars: {
         ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
         ...options.vars,

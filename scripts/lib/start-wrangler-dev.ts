@@ -2,7 +2,7 @@
 // bench and the extension's end-to-end tests. stack.md: killing wrangler's PID orphans
 // workerd, so wrangler gets its own process group (detached) and stop() signals the group.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -28,6 +28,11 @@ export interface StartWranglerDevOptions {
   readyTimeoutMs?: number;
   /** The project directory (wrangler.toml). Default: this repository. */
   cwd?: string;
+  /**
+   * Another DCD folder than wrangler.toml's `[assets] directory` (tests of other registries):
+   * the worker then runs from a copy of wrangler.toml whose paths are absolute.
+   */
+  dcdDirectory?: string;
 }
 
 export interface WranglerDev {
@@ -68,6 +73,18 @@ async function waitUntilGroupGone(pid: number, ms: number): Promise<boolean> {
   return !signalGroup(pid, 0);
 }
 
+/** wrangler.toml of `cwd` with its entry point absolute and the DCD folder replaced. */
+function configWithDcdDirectory(cwd: string, dcdDirectory: string): string {
+  const toml = readFileSync(join(cwd, "wrangler.toml"), "utf8");
+  const main = /^main = "(.+)"$/m.exec(toml)?.[1];
+  if (!main || !/^directory = ".+"$/m.test(toml)) {
+    throw new Error("startWranglerDev: wrangler.toml has no main or no [assets] directory");
+  }
+  return toml
+    .replace(/^main = ".+"$/m, `main = ${JSON.stringify(resolve(cwd, main))}`)
+    .replace(/^directory = ".+"$/m, `directory = ${JSON.stringify(resolve(dcdDirectory))}`);
+}
+
 /** dotenv text; refuses values dotenv would alter (quotes, newlines, `$` expansion). */
 function toDotenv(vars: Record<string, string>): string {
   return Object.entries(vars)
@@ -90,7 +107,10 @@ export async function startWranglerDev(options: StartWranglerDevOptions): Promis
   if (!existsSync(wrangler))
     throw new Error(`wrangler is not installed in ${cwd}: run npm install`);
   const recent: string[] = [];
-  const envDir = options.vars ? mkdtempSync(join(tmpdir(), "wrangler-vars-")) : undefined;
+  const envDir =
+    options.vars || options.dcdDirectory
+      ? mkdtempSync(join(tmpdir(), "wrangler-vars-"))
+      : undefined;
   let child: ChildProcess | undefined;
   let killOnExit: (() => void) | undefined;
 
@@ -110,6 +130,12 @@ export async function startWranglerDev(options: StartWranglerDevOptions): Promis
     args.push("--persist-to", options.persistTo, "--show-interactive-dev-session=false");
     // A fixed inspector port (9229) would collide with a second wrangler dev on the machine.
     args.push("--inspector-port", String(await findFreePort(host)));
+    if (envDir && options.dcdDirectory) {
+      mkdirSync(envDir, { recursive: true, mode: 0o700 });
+      const config = join(envDir, "wrangler.toml");
+      writeFileSync(config, configWithDcdDirectory(cwd, options.dcdDirectory));
+      args.push("--config", config);
+    }
     if (envDir && options.vars) {
       mkdirSync(envDir, { recursive: true, mode: 0o700 });
       const envFile = join(envDir, ".env");

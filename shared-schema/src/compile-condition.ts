@@ -10,16 +10,7 @@ import {
   toText,
 } from "./compare-values.ts";
 import { isLeapYear } from "./days-in-month.ts";
-import type {
-  ArithmeticOperator,
-  CodeItem,
-  CodeList,
-  Comparator,
-  Condition,
-  Dcd,
-  FunctionName,
-  Operand,
-} from "./dcd.ts";
+import type { CodeItem, CodeList, Condition, Dcd, FunctionName, Operand } from "./dcd.ts";
 import { decideWithoutReason } from "./eligibility.ts";
 import { parseNiss } from "./identifiers/niss.ts";
 

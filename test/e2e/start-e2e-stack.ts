@@ -19,11 +19,13 @@ export interface E2eStack {
  * this extension's origin (CORS), or the given origins.
  */
 export async function startE2eStack(
-  options: { allowedOrigins?: string[] } = {},
+  options: { allowedOrigins?: string[]; dcdDirectory?: string; vars?: Record<string, string> } = {},
 ): Promise<E2eStack> {
   const ehr = await startDemoEhr({ port: 0, host: "127.0.0.1" });
   const relay = await startRelayStack({
+    dcdDirectory: options.dcdDirectory,
     vars: {
+      ...options.vars,
       API_TOKENS: JSON.stringify({ [E2E_TOKEN]: "e2e-hospital" }),
       ALLOWED_ORIGINS: (options.allowedOrigins ?? [`chrome-extension://${EXTENSION_ID}`]).join(","),
       // Quick retries, so "emulator down, then back" settles within seconds.

@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { compileDcd } from "../../shared-schema/src/compile-dcd.ts";
 import { type Field, LOCALES } from "../../shared-schema/src/dcd.ts";
-import { fieldsOfCondition } from "../../shared-schema/src/parse-dcd.ts";
 import { MESSAGES } from "../../shared-schema/src/messages.ts";
+import { fieldsOfCondition } from "../../shared-schema/src/parse-dcd.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { TODAY, VALID_RECORD } from "./fixtures/valid-record.ts";
 
