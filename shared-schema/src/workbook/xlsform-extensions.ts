@@ -3,7 +3,7 @@ import { t } from "../translations.ts";
 // Columns and a sheet this product adds to Healthdata's XLSForm layout, so that a DCD of ours
 // (SPIN_SURG) can be written as a workbook and read back without loss. Official workbooks do
 // not have them and import with their defaults. The report names each one a workbook uses;
-// docs/dcd-xlsform-workbook.md describes them for the people who edit workbooks.
+// docs/dcd-workbooks.md ("Extensions of this product") describes them for the people who edit workbooks.
 
 export interface ExtensionColumn {
   sheet: "settings" | "survey" | "choices" | "rules";
