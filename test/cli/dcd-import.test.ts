@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeHd4dpCsv } from "../../shared-schema/src/csv/encode-hd4dp-csv.ts";
 import type { Dcd } from "../../shared-schema/src/dcd.ts";
@@ -12,23 +10,10 @@ import { columnLetter } from "../../shared-schema/src/workbook/import-report.ts"
 import { writeXlsformWorkbook } from "../../shared-schema/src/workbook/write-xlsform-workbook.ts";
 import { VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
 import { buildWorkbook } from "../shared-schema/workbook/build-workbook.ts";
+import { runSpineReg } from "../support/run-spine-reg.ts";
 
 // `spine-reg dcd import` and `validate --dcd` as an admin runs them: a separate process,
 // its exit code and its output.
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "../../bin/spine-reg.js");
-
-async function spineReg(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 const file = async (name: string, content: string | Uint8Array) => {
@@ -51,7 +36,7 @@ describe("spine-reg dcd import", () => {
       await writeXlsformWorkbook(SPIN_SURG),
     );
     const out = join(dir, "spin.json");
-    const { code, stdout } = await spineReg("dcd", "import", workbook, "--out", out);
+    const { code, stdout } = await runSpineReg("dcd", "import", workbook, "--out", out);
     expect(code).toBe(0);
     expect(stdout).toContain(
       "HD_DCD_SPEC_SPIN_SURG_v0.1.0.xlsx (XLSForm workbook) -> SPIN_SURG 0.1.0",
@@ -80,7 +65,7 @@ describe("spine-reg dcd import", () => {
       }),
     );
     const out = join(dir, "lookup.json");
-    const { code, stdout } = await spineReg("dcd", "import", workbook, "--out", out);
+    const { code, stdout } = await runSpineReg("dcd", "import", workbook, "--out", out);
     expect(code).toBe(1);
     const constraint = columnLetter(SURVEY_HEADERS.indexOf("constraint") + 1);
     expect(stdout).toContain("Not mapped, changes what validation accepts (1):");
@@ -93,7 +78,7 @@ describe("spine-reg dcd import", () => {
     // The DCD passes its checks: it is written, weaker, for whoever fixes the gap.
     expect(parseDcd(JSON.parse(await readFile(out, "utf8"))).rules).toHaveLength(1);
 
-    const json = await spineReg("dcd", "import", workbook, "--json");
+    const json = await runSpineReg("dcd", "import", workbook, "--json");
     expect(json.code).toBe(1);
     const { dcd, report } = JSON.parse(json.stdout);
     expect(dcd.id).toBe("LOOKUP");
@@ -113,9 +98,9 @@ describe("spine-reg dcd import", () => {
   it("exits 2 with one line for a file that is missing, not a workbook, or of neither layout", async () => {
     const other = await buildWorkbook({ Patients: [["Name", "Birth"]] });
     const [missing, csv, neither] = await Promise.all([
-      spineReg("dcd", "import", join(dir, "nope.xlsx")),
-      spineReg("dcd", "import", await file("data.xlsx", "CD_HPIN;D_SURG\n")),
-      spineReg("dcd", "import", await file("patients.xlsx", other)),
+      runSpineReg("dcd", "import", join(dir, "nope.xlsx")),
+      runSpineReg("dcd", "import", await file("data.xlsx", "CD_HPIN;D_SURG\n")),
+      runSpineReg("dcd", "import", await file("patients.xlsx", other)),
     ]);
     expect(missing).toMatchObject({ code: 2, stdout: "", stderr: /does not exist/ });
     expect(csv).toMatchObject({ code: 2, stdout: "" });
@@ -130,10 +115,10 @@ describe("spine-reg dcd import", () => {
 
   it("refuses bad usage with exit 2", async () => {
     const [none, unknown, noFile, help] = await Promise.all([
-      spineReg("dcd"),
-      spineReg("dcd", "export", "x"),
-      spineReg("dcd", "import"),
-      spineReg("--help"),
+      runSpineReg("dcd"),
+      runSpineReg("dcd", "export", "x"),
+      runSpineReg("dcd", "import"),
+      runSpineReg("--help"),
     ]);
     expect(none).toMatchObject({ code: 2, stderr: /dcd needs a subcommand/ });
     expect(unknown).toMatchObject({ code: 2, stderr: /Unknown dcd subcommand export/ });
@@ -145,13 +130,13 @@ describe("spine-reg dcd import", () => {
 describe("spine-reg validate --dcd", () => {
   it("validates against the DCD file given, and by default against SPIN_SURG", async () => {
     const csv = await file("ok.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD]));
-    expect(await spineReg("validate", csv)).toMatchObject({ code: 0, stdout: /Row 1: Success/ });
+    expect(await runSpineReg("validate", csv)).toMatchObject({ code: 0, stdout: /Row 1: Success/ });
 
     // The same DCD through the workbook road validates the same way.
     const workbook = await file("spin.xlsx", await writeXlsformWorkbook(SPIN_SURG));
     const imported = join(dir, "imported.json");
-    expect((await spineReg("dcd", "import", workbook, "--out", imported)).code).toBe(0);
-    expect(await spineReg("validate", csv, "--dcd", imported)).toMatchObject({
+    expect((await runSpineReg("dcd", "import", workbook, "--out", imported)).code).toBe(0);
+    expect(await runSpineReg("validate", csv, "--dcd", imported)).toMatchObject({
       code: 0,
       stdout: /Row 1: Success/,
     });
@@ -166,7 +151,7 @@ describe("spine-reg validate --dcd", () => {
       ),
     };
     const strictPath = await file("strict.json", JSON.stringify(strict));
-    const { code, stdout } = await spineReg("validate", csv, "--dcd", strictPath, "--json");
+    const { code, stdout } = await runSpineReg("validate", csv, "--dcd", strictPath, "--json");
     expect(code).toBe(1);
     expect(JSON.parse(stdout)[0].issues).toContainEqual(
       expect.objectContaining({ field: "TX_IDC_PAT_INT", code: "required" }),
@@ -177,10 +162,10 @@ describe("spine-reg validate --dcd", () => {
     const csv = await file("one.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD]));
     const broken = await file("broken.json", JSON.stringify({ ...SPIN_SURG, version: "one" }));
     const [missing, notJson, unusable, noValue] = await Promise.all([
-      spineReg("validate", csv, "--dcd", join(dir, "none.json")),
-      spineReg("validate", csv, "--dcd", await file("bad.json", "{")),
-      spineReg("validate", csv, "--dcd", broken),
-      spineReg("validate", csv, "--dcd"),
+      runSpineReg("validate", csv, "--dcd", join(dir, "none.json")),
+      runSpineReg("validate", csv, "--dcd", await file("bad.json", "{")),
+      runSpineReg("validate", csv, "--dcd", broken),
+      runSpineReg("validate", csv, "--dcd"),
     ]);
     expect(missing).toMatchObject({ code: 2, stderr: /none\.json: it does not exist/ });
     expect(notJson).toMatchObject({ code: 2, stderr: /bad\.json is not JSON/ });

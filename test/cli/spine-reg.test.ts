@@ -1,28 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeHd4dpCsv } from "../../shared-schema/src/csv/encode-hd4dp-csv.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
+import { runSpineReg } from "../support/run-spine-reg.ts";
 
 // The CLI as an admin runs it: a separate process, its exit code and its output.
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "../../bin/spine-reg.js");
-
-async function spineReg(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let dir: string;
 const file = async (name: string, content: string | Uint8Array) => {
@@ -38,7 +23,7 @@ beforeAll(async () => {
 describe("spine-reg validate", () => {
   it("exits 0 and prints Success for every valid row", async () => {
     const path = await file("ok.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD, VALID_RECORD]));
-    const { code, stdout } = await spineReg("validate", path);
+    const { code, stdout } = await runSpineReg("validate", path);
     expect(code).toBe(0);
     expect(stdout).toContain("Row 1: Success\nRow 2: Success\n");
   });
@@ -46,7 +31,7 @@ describe("spine-reg validate", () => {
   it("exits 1 and reports the row, field and message in the requested language (--json)", async () => {
     const bad = { ...VALID_RECORD, D_ADM: "2026-03-09", CD_URGENCY: undefined };
     const path = await file("bad.csv", encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD, bad]));
-    const { code, stdout } = await spineReg("validate", path, "--json", "--locale", "nl");
+    const { code, stdout } = await runSpineReg("validate", path, "--json", "--locale", "nl");
     expect(code).toBe(1);
     const rows = JSON.parse(stdout);
     expect(rows[0]).toEqual({ row: 1, status: "Success", issues: [] });
@@ -62,7 +47,7 @@ describe("spine-reg validate", () => {
 
   it("validates a STATUS=draft row as a draft", async () => {
     const draft = encodeHd4dpCsv(SPIN_SURG, [{ STATUS: "draft", D_SURG: "2026-03-02" }]);
-    const { code, stdout } = await spineReg("validate", await file("draft.csv", draft));
+    const { code, stdout } = await runSpineReg("validate", await file("draft.csv", draft));
     expect(code).toBe(0);
     expect(stdout).toContain("Row 1: Success");
   });
@@ -82,19 +67,22 @@ describe("spine-reg validate", () => {
       /D_SURGERY/,
     ],
   ])("exits 2 with one clear message for a file with %s", async (_, name, content, message) => {
-    const { code, stdout, stderr } = await spineReg("validate", await file(name, content));
+    const { code, stdout, stderr } = await runSpineReg("validate", await file(name, content));
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
   });
 
   it("exits 2 for a missing file and for bad usage", async () => {
-    expect(await spineReg("validate", join(dir, "nope.csv"))).toMatchObject({
+    expect(await runSpineReg("validate", join(dir, "nope.csv"))).toMatchObject({
       code: 2,
       stderr: /does not exist/,
     });
-    expect(await spineReg("validate")).toMatchObject({ code: 2, stderr: /exactly one CSV file/ });
-    expect(await spineReg("validate", "x.csv", "--locale", "es")).toMatchObject({
+    expect(await runSpineReg("validate")).toMatchObject({
+      code: 2,
+      stderr: /exactly one CSV file/,
+    });
+    expect(await runSpineReg("validate", "x.csv", "--locale", "es")).toMatchObject({
       code: 2,
       stderr: /fr, nl, de or en/,
     });
@@ -103,7 +91,7 @@ describe("spine-reg validate", () => {
 
 describe("spine-reg eligibility", () => {
   it("prints the decision per code as JSON", async () => {
-    const { code, stdout } = await spineReg(
+    const { code, stdout } = await runSpineReg(
       "eligibility",
       "224674",
       "281116",
@@ -123,16 +111,16 @@ describe("spine-reg eligibility", () => {
   });
 
   it("refuses a --date that is not YYYY-MM-DD instead of answering unknown", async () => {
-    expect(await spineReg("eligibility", "281116", "--date", "1/1/2024")).toMatchObject({
+    expect(await runSpineReg("eligibility", "281116", "--date", "1/1/2024")).toMatchObject({
       code: 2,
       stderr: /YYYY-MM-DD/,
     });
-    const { stdout } = await spineReg("eligibility", "281116", "--date", "2024-01-01", "--json");
+    const { stdout } = await runSpineReg("eligibility", "281116", "--date", "2024-01-01", "--json");
     expect(JSON.parse(stdout)[0].decision).toBe("required");
   });
 
   it("uses the article stated by the caller for a code not in the table", async () => {
-    const { stdout } = await spineReg("eligibility", "100004", "--article", "14n", "--json");
+    const { stdout } = await runSpineReg("eligibility", "100004", "--article", "14n", "--json");
     expect(JSON.parse(stdout)[0].decision).toBe("required");
   });
 });

@@ -2,11 +2,9 @@
 // which publishes SPIN_SURG (with the ASSUMED item ids) as the definition contract assumes
 // HD4DP does. What comes back is SPIN_SURG's form, lists, texts and ids, without what the
 // API does not carry.
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEV_CLIENT_ID,
@@ -23,21 +21,9 @@ import { s2sCodeIdsOf } from "../../shared-schema/src/s2s/s2s-code-ids-of.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { TokenReplySchema } from "../../worker/src/registry/hd4dp-contract.ts";
 import { TODAY, VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
+import { runSpineReg } from "../support/run-spine-reg.ts";
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, "../../bin/spine-reg.js");
-
-async function dcdPull(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, "dcd", "pull", ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const dcdPull = (...args: string[]) => runSpineReg("dcd", "pull", ...args);
 
 let emulator: Hd4dpEmulator;
 let dir: string;

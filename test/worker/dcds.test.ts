@@ -235,7 +235,8 @@ describe("a queued registration across configuration changes", () => {
     });
   }
 
-  it("waits for its DCD version to come back, then is relayed with it", async () => {
+  /** Submits RECORD to TEST_SECOND with deliveries held, so that it stays queued: its id. */
+  async function submitHeld(): Promise<string> {
     await holdDeliveries(HOSPITAL);
     const response = await post(
       "/v1/registrations",
@@ -243,6 +244,11 @@ describe("a queued registration across configuration changes", () => {
       { "Idempotency-Key": crypto.randomUUID() },
     );
     const { id } = (await response.json()) as { id: string };
+    return id;
+  }
+
+  it("waits for its DCD version to come back, then is relayed with it", async () => {
+    const id = await submitHeld();
 
     // TEST_SECOND 1.0.0 replaced by 1.1.0: the registration waits, nothing sent or lost.
     await deliverWith({
@@ -267,13 +273,7 @@ describe("a queued registration across configuration changes", () => {
   });
 
   it("waits while its DCD has no S2S item ids", async () => {
-    await holdDeliveries(HOSPITAL);
-    const response = await post(
-      "/v1/registrations",
-      { dcd: "TEST_SECOND", record: RECORD, status: "submit" },
-      { "Idempotency-Key": crypto.randomUUID() },
-    );
-    const { id } = (await response.json()) as { id: string };
+    const id = await submitHeld();
     await deliverWith({
       DCDS: "SPIN_SURG-0.1.0.json,second-registry.dcd.json",
       DCD_FILES: folderWith({ "second-registry.dcd.json": WITHOUT_IDS }),

@@ -41,7 +41,7 @@ export function parseLanguage(text: string): Locale | undefined {
 }
 
 /** Bases whose `::` qualifier is a language. */
-const LOCALIZED_BASES = new Set([
+export const LOCALIZED_BASES: ReadonlySet<string> = new Set([
   "label",
   "hint",
   "guidance_hint",

@@ -4,18 +4,9 @@ import { type LanguageFill, TableColumns } from "./language-columns.ts";
 import type { SheetTable } from "./read-sheet-table.ts";
 import { reportUnusedColumns } from "./report-unused-columns.ts";
 import type { ExpressionTranslator } from "./translate-expression.ts";
-import { GENERIC_CONSTRAINT_MESSAGE } from "./xlsform-extensions.ts";
+import { GENERIC_CONSTRAINT_MESSAGE, RULES_COLUMNS } from "./xlsform-extensions.ts";
 
-const READ = new Set([
-  "code",
-  "field",
-  "repeat",
-  "severity",
-  "when",
-  "assert",
-  "message",
-  "params",
-]);
+const READ = new Set(RULES_COLUMNS);
 
 export interface RulesRead {
   rules: Rule[];

@@ -18,32 +18,16 @@ import type { SheetTable, TableRow } from "./read-sheet-table.ts";
 import { type LeafType, readSurveyType, type SurveyType } from "./read-survey-type.ts";
 import { reportUnusedColumns } from "./report-unused-columns.ts";
 import type { ExpressionSite, ExpressionTranslator } from "./translate-expression.ts";
-import { GENERIC_CONSTRAINT_MESSAGE, readYesNo, TECHNICAL_FIELDS } from "./xlsform-extensions.ts";
+import {
+  GENERIC_CONSTRAINT_MESSAGE,
+  readYesNo,
+  SURVEY_COLUMNS,
+  TECHNICAL_FIELDS,
+  TYPE_SPECIFIC_COLUMNS,
+} from "./xlsform-extensions.ts";
 
-const READ_COLUMNS = new Set([
-  "type",
-  "name",
-  "label",
-  "hint",
-  "required",
-  "required_message",
-  "relevant",
-  "constraint",
-  "constraint_message",
-  "constraint_code",
-  "choice_filter",
-  "default",
-  "read_only",
-  "calculation",
-  "repeat_count",
-  "max_length",
-  "format",
-  "min",
-  "max",
-  "min_items",
-  "max_items",
-  "system",
-]);
+// repeat_count (standard XLSForm) is read, never written: our repeats write min_items and max_items.
+const READ_COLUMNS = new Set([...SURVEY_COLUMNS, "repeat_count"]);
 const WHY_IGNORED: Record<string, string> = {
   appearance: "it changes how a form looks, not what a record may hold",
   guidance_hint: "tooltips are not shown by this product",
@@ -399,12 +383,7 @@ export class SurveyReader {
     };
     const ignoreExtensions = (allowed: string[]) => {
       for (const column of [
-        "max_length",
-        "format",
-        "min",
-        "max",
-        "min_items",
-        "max_items",
+        ...TYPE_SPECIFIC_COLUMNS,
         "choice_filter",
         "calculation",
         "repeat_count",

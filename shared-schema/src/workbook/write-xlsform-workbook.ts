@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Condition, Dcd, Field, Locale, Operand, Rule, Translations } from "../dcd.ts";
 import { printCondition, printOperand } from "../xlsform/print-expression.ts";
-import { LANGUAGE_NAMES } from "./language-columns.ts";
+import { LANGUAGE_NAMES, LOCALIZED_BASES } from "./language-columns.ts";
+import { RULES_COLUMNS, SURVEY_COLUMNS } from "./xlsform-extensions.ts";
 
 // Writes a DCD of ours as a workbook in Healthdata's XLSForm layout, plus the extension
 // columns and `rules` sheet of xlsform-extensions.ts, so that SPIN_SURG travels the same
@@ -22,39 +23,11 @@ const SETTINGS_HEADERS = [
   "business_key_fallback",
   "business_key_fallback_when",
 ];
-const SURVEY_HEADERS = [
-  "type",
-  "name",
-  ...localized("label"),
-  ...localized("hint"),
-  "required",
-  ...localized("required_message"),
-  "relevant",
-  "constraint",
-  "constraint_code",
-  ...localized("constraint_message"),
-  "choice_filter",
-  "calculation",
-  "default",
-  "read_only",
-  "max_length",
-  "format",
-  "min",
-  "max",
-  "min_items",
-  "max_items",
-  "system",
-];
-const RULES_HEADERS = [
-  "code",
-  "field",
-  "repeat",
-  "severity",
-  "when",
-  "assert",
-  ...localized("message"),
-  "params",
-];
+/** The headers of columns `bases`, a language column once per language. */
+const headers = (bases: readonly string[]) =>
+  bases.flatMap((base) => (LOCALIZED_BASES.has(base) ? localized(base) : [base]));
+const SURVEY_HEADERS = headers(SURVEY_COLUMNS);
+const RULES_HEADERS = headers(RULES_COLUMNS);
 
 type Row = Record<string, string>;
 

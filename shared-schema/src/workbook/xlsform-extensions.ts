@@ -4,6 +4,7 @@ import { t } from "../translations.ts";
 // (SPIN_SURG) can be written as a workbook and read back without loss. Official workbooks do
 // not have them and import with their defaults. The report names each one a workbook uses;
 // docs/dcd-workbooks.md ("Extensions of this product") describes them for the people who edit workbooks.
+// The reader and the writer of workbooks share from here what must agree between them.
 
 export interface ExtensionColumn {
   sheet: "settings" | "survey" | "choices" | "rules";
@@ -67,6 +68,54 @@ export const XLSFORM_EXTENSIONS: readonly ExtensionColumn[] = [
     meaning:
       "cross-field rules beyond one constraint per field: warnings, several rules per field, conditions (when), message parameters (params, a JSON object)",
   },
+];
+
+/**
+ * Survey columns that apply to some field types only; a field of another type ignores them
+ * with a word in the report.
+ */
+export const TYPE_SPECIFIC_COLUMNS: readonly string[] = [
+  "max_length",
+  "format",
+  "min",
+  "max",
+  "min_items",
+  "max_items",
+];
+
+/**
+ * The survey columns of a workbook of ours, in the order writeXlsformWorkbook writes them; a
+ * language column (LOCALIZED_BASES) stands once per language. The reader reads them all.
+ */
+export const SURVEY_COLUMNS: readonly string[] = [
+  "type",
+  "name",
+  "label",
+  "hint",
+  "required",
+  "required_message",
+  "relevant",
+  "constraint",
+  "constraint_code",
+  "constraint_message",
+  "choice_filter",
+  "calculation",
+  "default",
+  "read_only",
+  ...TYPE_SPECIFIC_COLUMNS,
+  "system",
+];
+
+/** The columns of the `rules` sheet, in the order they are written (`message` per language). */
+export const RULES_COLUMNS: readonly string[] = [
+  "code",
+  "field",
+  "repeat",
+  "severity",
+  "when",
+  "assert",
+  "message",
+  "params",
 ];
 
 /** Text of a constraint without a constraint_message. */
