@@ -11,14 +11,15 @@ export const USAGE = `Usage:
       2: the file or the DCD cannot be read.
   spine-reg eligibility <code>... [--article <art>] [--date YYYY-MM-DD] [--locale ..] [--json]
       Tell whether each nomenclature code requires registration.
-  spine-reg dcd import <workbook.xlsx> [--out <dcd.json>] [--json]
+  spine-reg dcd import <workbook.xlsx> [--sheet <name>] [--out <dcd.json>] [--json]
       Read a Healthdata DCD workbook (XLSForm layout, or the older Qermid field list) and
       report, per sheet, row and column, what was mapped and what was not. --out writes the
       DCD JSON (when it passes the DCD checks, even with gaps: read the report); without
       --out nothing is written. --json prints {"dcd": ..., "report": ...} instead of the
       text report. Exit 0: everything that changes validation was mapped; 1: something
       that changes validation was not (or the DCD fails its checks); 2: the file cannot be
-      read as a DCD workbook.
+      read as a DCD workbook. --sheet picks the DCD of a Qermid workbook that holds several
+      (the report lists them; default: the first).
   spine-reg dcd pull --hd4dp <base-url> --dcd <id> [--version <v>] --out <dcd.json>
       (--token-url <url> --client-id <id> --client-secret <secret> | --token <token>)
       Build the DCD JSON from the hospital's HD4DP (its definition, code lists with item
@@ -35,7 +36,7 @@ export interface CliArgs {
 class UsageError extends Error {}
 
 /** Options followed by a value. */
-const VALUE_OPTIONS = new Set(["--locale", "--article", "--date", "--dcd", "--out"]);
+const VALUE_OPTIONS = new Set(["--locale", "--article", "--date", "--dcd", "--out", "--sheet"]);
 
 /** A subcommand gets its own arguments, unparsed, so that each may have its own options. */
 type Subcommand = (argv: string[], out: Writable, err: Writable) => Promise<number>;

@@ -11,7 +11,7 @@ import {
 import { type CliArgs, UsageError } from "./main.ts";
 
 /**
- * `spine-reg dcd import <workbook.xlsx> [--out dcd.json] [--json]`: reads an official DCD
+ * `spine-reg dcd import <workbook.xlsx> [--sheet <name>] [--out dcd.json] [--json]`: reads an official DCD
  * workbook, prints what was and was not mapped, and writes the DCD JSON with --out.
  */
 export async function runDcdImport(args: CliArgs, out: Writable, err: Writable): Promise<number> {
@@ -33,7 +33,7 @@ export async function runDcdImport(args: CliArgs, out: Writable, err: Writable):
   const fileName = basename(path);
   let imported: Awaited<ReturnType<typeof importWorkbook>>;
   try {
-    imported = await importWorkbook(bytes, fileName);
+    imported = await importWorkbook(bytes, fileName, { sheet: args.options.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookFormatError)) throw error;
     err.write(`spine-reg: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);

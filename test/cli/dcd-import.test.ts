@@ -8,6 +8,7 @@ import { parseDcd } from "../../shared-schema/src/parse-dcd.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { columnLetter } from "../../shared-schema/src/workbook/import-report.ts";
 import { writeXlsformWorkbook } from "../../shared-schema/src/workbook/write-xlsform-workbook.ts";
+import { orthoprideHipSheets } from "../shared-schema/fixtures/orthopride-hip-workbook.ts";
 import { VALID_RECORD } from "../shared-schema/fixtures/valid-record.ts";
 import { buildWorkbook } from "../shared-schema/workbook/build-workbook.ts";
 import { runSpineReg } from "../support/run-spine-reg.ts";
@@ -30,6 +31,34 @@ beforeAll(async () => {
 const SURVEY_HEADERS = ["type", "name", "label::English", "required", "constraint"];
 
 describe("spine-reg dcd import", () => {
+  it("reads the DCD sheet --sheet names in a Qermid workbook that holds several", async () => {
+    const revision = [
+      ["DCD", "ORTHOPRIDE_HIP_REVISION"],
+      [],
+      [],
+      [],
+      ["Technical name", "Type", "Required", "Label_FR", "Labels NL"],
+      ["D_REV", "date", "Y", "Date de révision", "Revisiedatum"],
+    ];
+    const workbook = await file(
+      "HD_DCD_SPEC_HDBP0386_ORTHOPRIDE_HIP_v1.2.0.xlsx",
+      await buildWorkbook({ ...orthoprideHipSheets(), Fields_Revisie: revision }),
+    );
+    const first = await runSpineReg("dcd", "import", workbook, "--json");
+    expect(JSON.parse(first.stdout).dcd.id).toBe("ORTHOPRIDE_HIP_PRIMO");
+    const chosen = await runSpineReg(
+      "dcd",
+      "import",
+      workbook,
+      "--sheet",
+      "Fields_Revisie",
+      "--json",
+    );
+    const { dcd } = JSON.parse(chosen.stdout);
+    expect(dcd.id).toBe("ORTHOPRIDE_HIP_REVISION");
+    expect(dcd.fields.map((f: { name: string }) => f.name)).toEqual(["D_REV"]);
+  });
+
   it("imports our own workbook, writes the DCD with --out and exits 0", async () => {
     const workbook = await file(
       "HD_DCD_SPEC_SPIN_SURG_v0.1.0.xlsx",

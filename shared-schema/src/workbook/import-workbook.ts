@@ -25,6 +25,7 @@ const QERMID_EXPECTED =
 export async function importWorkbook(
   bytes: Uint8Array | ArrayBuffer,
   fileName: string,
+  options: { sheet?: string } = {},
 ): Promise<{ dcd: Dcd; report: ImportReport }> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -38,7 +39,7 @@ export async function importWorkbook(
   }
   let imported: { dcd: Dcd; report: ImportReport };
   if (isXlsformWorkbook(workbook)) imported = readXlsformWorkbook(workbook, fileName);
-  else if (isQermidWorkbook(workbook)) imported = readQermidWorkbook(workbook, fileName);
+  else if (isQermidWorkbook(workbook)) imported = readQermidWorkbook(workbook, fileName, options);
   else {
     const sheets = workbook.worksheets.map((w) => `"${w.name}"`).join(", ") || "none";
     throw new WorkbookFormatError(
