@@ -132,6 +132,37 @@ interface CompiledRule {
   params: Params;
 }
 
+/** A map's entries as an array, iterated once per record without an iterator object. */
+function pairsOf<V>(map: ReadonlyMap<string, V> | undefined): [string, V][] | undefined {
+  return map && map.size > 0 ? [...map] : undefined;
+}
+
+type Filter = { name: string; key: string; filter: CompiledCondition; list: CodeList };
+
+/** A value a choice filter excludes for this record is an error, like a value not listed. */
+function checkFilters(
+  payload: Payload,
+  prefix: (string | number)[],
+  scope: Record<string, unknown>,
+  ctx: ConditionContext,
+  filters: Filter[],
+): void {
+  for (const { name, filter, list } of filters) {
+    const value = scope[name];
+    if (isEmptyValue(value) || ctx.invalid.has(name)) continue;
+    for (const code of Array.isArray(value) ? value : [value]) {
+      const item = list.items.find((i) => i.value === code);
+      if (item && filter({ ...ctx, choice: item }) === false) {
+        report(payload, [...prefix, name], value, {
+          code: "not_in_filtered_choices",
+          severity: "error",
+          value: String(code),
+        });
+      }
+    }
+  }
+}
+
 /**
  * The checks that read several fields, for the record or for one entry of a repeat block:
  * relevance (a value in a field that is not asked is an error: it would be sent unasked, and
@@ -143,8 +174,8 @@ function checkScope(
   prefix: (string | number)[],
   scope: Record<string, unknown>,
   ctx: ConditionContext,
-  relevant: ReadonlyMap<string, CompiledCondition> | undefined,
-  filters: { name: string; key: string; filter: CompiledCondition; list: CodeList }[],
+  relevant: readonly (readonly [string, CompiledCondition])[] | undefined,
+  filters: Filter[],
   requirements: Requirement[] | undefined,
   rules: CompiledRule[],
 ): void {
@@ -163,33 +194,21 @@ function checkScope(
     }
     if (notAsked.size > 0) {
       hidden = notAsked;
-      ctx.invalid = new Set([...ctx.invalid, ...notAsked]);
+      ctx.invalid = ctx.invalid.size === 0 ? notAsked : new Set([...ctx.invalid, ...notAsked]);
     }
   }
-  for (const { name, filter, list } of filters) {
-    const value = scope[name];
-    if (isEmptyValue(value) || ctx.invalid.has(name)) continue;
-    for (const code of Array.isArray(value) ? value : [value]) {
-      const item = list.items.find((i) => i.value === code);
-      if (item && filter({ ...ctx, choice: item }) === false) {
-        report(payload, [...prefix, name], value, {
-          code: "not_in_filtered_choices",
-          severity: "error",
-          value: String(code),
-        });
-      }
-    }
-  }
+  if (filters.length > 0) checkFilters(payload, prefix, scope, ctx, filters);
   if (requirements) {
     for (const { name, required } of requirements) {
-      if (hidden.has(name) || !isEmptyValue(scope[name]) || ctx.invalid.has(name)) continue;
+      // A field that is not asked is in ctx.invalid too.
+      if (!isEmptyValue(scope[name]) || ctx.invalid.has(name)) continue;
       if (required === true || required(ctx) === true) {
         report(payload, [...prefix, name], undefined, { code: "required", severity: "error" });
       }
     }
   }
   for (const rule of rules) {
-    if (hidden.has(rule.field)) continue;
+    if (hidden !== NONE && hidden.has(rule.field)) continue;
     if (rule.when && rule.when(ctx) !== true) continue;
     if (rule.assert(ctx) !== false) continue;
     report(payload, [...prefix, rule.field], scope[rule.field], rule.params);
@@ -236,6 +255,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
       ];
     });
   const top = {
+    relevant: pairsOf(logic.relevant),
     requirements: options.draft ? undefined : requirementsOf(dcd.fields, compile),
     rules: compiledRules.filter((rule) => rule.repeat === undefined),
     filters: filtersOf(dcd.fields, ""),
@@ -248,7 +268,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
             requirements: options.draft ? undefined : requirementsOf(field.fields, compile),
             rules: compiledRules.filter((rule) => rule.repeat === field.name),
             filters: filtersOf(field.fields, `${field.name}.`),
-            relevant: logic.entryRelevant.get(field.name),
+            relevant: pairsOf(logic.entryRelevant.get(field.name)),
           },
         ]
       : [],
@@ -263,7 +283,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
         if (computed !== undefined && computed !== "") value[name] = computed;
       }
       const ctx = { values: value, invalid: invalidFields(payload), today: options.today() };
-      checkScope(payload, [], value, ctx, logic.relevant, top.filters, top.requirements, top.rules);
+      checkScope(payload, [], value, ctx, top.relevant, top.filters, top.requirements, top.rules);
       for (const block of blocks) {
         const name = block.field.name;
         const entries = value[name];
