@@ -18,7 +18,9 @@ export class DcdFormatError extends Error {
  * instead of when a record happens to reach the broken part.
  */
 export function parseDcd(value: unknown, source = "The DCD"): Dcd {
-  const parsed = DcdSchema.safeParse(value);
+  // Jitless here too: a DCD is parsed when a module loads, before an entry point can set
+  // `z.config({ jitless: true })`, and MV3 pages and Workers forbid the eval zod would try.
+  const parsed = DcdSchema.safeParse(value, { jitless: true });
   if (!parsed.success) {
     throw new DcdFormatError(
       source,
