@@ -1,3 +1,4 @@
+import "./jitless-zod.ts";
 import { z } from "zod";
 import type {
   CodeList,
