@@ -1,7 +1,22 @@
 import { z } from "zod";
-import { compileCondition, isEmptyValue, type Value } from "./compile-condition.ts";
-import { compileFormLogic } from "./compile-form-logic.ts";
-import type { CodeItem, CodeList, Dcd, DcdRecord, Issue, Locale, RepeatEntry } from "./dcd.ts";
+import {
+  type CompiledCondition,
+  compileCondition,
+  isEmptyValue,
+  type Value,
+} from "./compile-condition.ts";
+import { applyCalculations, compileFormLogic } from "./compile-form-logic.ts";
+import type {
+  CodeItem,
+  CodeList,
+  Condition,
+  Dcd,
+  DcdRecord,
+  Field,
+  Issue,
+  Locale,
+  RepeatEntry,
+} from "./dcd.ts";
 import { localizeIssue } from "./localize-issue.ts";
 import { recordSchema } from "./record-schema.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
@@ -43,6 +58,12 @@ export interface CompiledDcd {
   jsonSchema(): Record<string, unknown>;
   /** Which fields and sections are asked for this record, as the validator decides it. */
   relevance(record: DcdRecord, options?: FormOptions): Relevance;
+  /**
+   * Whether the validator requires this field for these values (before it is filled, and
+   * still after); in a repeat block, `values` reads the entry first. Notes and
+   * calculations are never asked of a person.
+   */
+  isRequired(field: Field, values: Record<string, unknown>, options?: FormOptions): boolean;
   /** The items of a code or multi field that its choice filter allows for this record. */
   choicesFor(name: string, record: DcdRecord, entry?: RepeatEntry): CodeItem[];
   /** The values of the calculate fields for this record. */
@@ -66,13 +87,10 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
   const contextOf = (record: DcdRecord, options: FormOptions = {}) => {
     const values: Record<string, unknown> = { ...record };
     const today = options.today ?? todayInBrussels();
-    for (const { name, compute } of logic.calculations) {
-      delete values[name];
-      const value = compute({ values, invalid: NO_FIELDS, today });
-      if (value !== undefined) values[name] = value;
-    }
+    applyCalculations(logic, values, today);
     return { values, invalid: NO_FIELDS, today };
   };
+  const requirements = new Map<Condition, CompiledCondition>();
   const schemas = new Map<string, z.ZodType<DcdRecord>>();
   const schemaFor = (draft: boolean, warnings: boolean, today?: string): z.ZodType<DcdRecord> => {
     const key = `${draft}|${warnings}|${today ?? ""}`;
@@ -118,6 +136,17 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
           return !condition || condition(ctx) === true;
         },
       };
+    },
+    isRequired(field, values, options = {}) {
+      if (field.type === "note" || field.type === "calculate") return false;
+      if (typeof field.required === "boolean") return field.required;
+      let condition = requirements.get(field.required);
+      if (!condition) {
+        condition = compile(field.required);
+        requirements.set(field.required, condition);
+      }
+      const today = options.today ?? todayInBrussels();
+      return condition({ values, invalid: NO_FIELDS, today }) === true;
     },
     choicesFor(name, record, entry) {
       const items = listOfField.get(name)?.items ?? [];

@@ -61,3 +61,21 @@ export function compileFormLogic(dcd: Dcd, compile: ConditionCompiler): FormLogi
   }
   return logic;
 }
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * Writes the calculate fields' values into `values` (in place): whatever the input held for
+ * them is replaced, and an empty result leaves the field empty.
+ */
+export function applyCalculations(
+  logic: FormLogic,
+  values: Record<string, unknown>,
+  today: string,
+): void {
+  for (const { name, compute } of logic.calculations) {
+    delete values[name];
+    const computed = compute({ values, invalid: NO_FIELDS, today });
+    if (computed !== undefined && computed !== "") values[name] = computed;
+  }
+}

@@ -38,7 +38,6 @@ function referenceProblems(dcd: Dcd): string[] {
   const sections = new Set((dcd.sections ?? []).map((section) => section.name));
   const top = new Map<string, Field>();
   const all = new Set<string>();
-  const seen = new Set<string>();
 
   const checkUnique = (kind: string, names: string[]) => {
     const once = new Set<string>();
@@ -51,10 +50,9 @@ function referenceProblems(dcd: Dcd): string[] {
   checkUnique("The section", [...(dcd.sections ?? []).map((section) => section.name)]);
 
   const visit = (field: Field, where: string) => {
-    if (seen.has(field.name) && where === "fields") {
+    if (all.has(field.name) && where === "fields") {
       problems.push(`fields: ${field.name} is defined twice: rename or remove one`);
     }
-    seen.add(field.name);
     all.add(field.name);
     if ((field.type === "code" || field.type === "multi") && !lists.has(field.codeList)) {
       problems.push(`${where}.${field.name}: names the code list ${field.codeList}, not defined`);

@@ -6,7 +6,7 @@ import {
   compileCondition,
   isEmptyValue,
 } from "./compile-condition.ts";
-import { compileFormLogic } from "./compile-form-logic.ts";
+import { applyCalculations, compileFormLogic } from "./compile-form-logic.ts";
 import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
 
@@ -277,11 +277,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
   const checked = z.strictObject(shape).check(
     alwaysCheck((payload) => {
       const value = payload.value;
-      for (const { name, compute } of logic.calculations) {
-        delete value[name];
-        const computed = compute({ values: value, invalid: NONE, today: options.today() });
-        if (computed !== undefined && computed !== "") value[name] = computed;
-      }
+      if (logic.calculations.length > 0) applyCalculations(logic, value, options.today());
       const ctx = { values: value, invalid: invalidFields(payload), today: options.today() };
       checkScope(payload, [], value, ctx, top.relevant, top.filters, top.requirements, top.rules);
       for (const block of blocks) {

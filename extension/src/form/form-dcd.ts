@@ -1,10 +1,5 @@
-import {
-  type CompiledCondition,
-  compileCondition,
-} from "../../../shared-schema/src/compile-condition.ts";
 import { type CompiledDcd, compileDcd } from "../../../shared-schema/src/compile-dcd.ts";
 import type { Field } from "../../../shared-schema/src/dcd.ts";
-import { todayInBrussels } from "../../../shared-schema/src/today-in-brussels.ts";
 import type { DcdDelivery } from "../dcd/dcd-delivery.ts";
 import { type EligibilityFields, findEligibilityFields } from "../dcd/find-eligibility-fields.ts";
 import type { Reply } from "../messages/extension-message.ts";
@@ -22,7 +17,6 @@ export interface FormDcd {
   eligibility: EligibilityFields | undefined;
 }
 
-const NONE: ReadonlySet<string> = new Set();
 /** Per DCD version and ETag: a page compiles each DCD once, however often the form opens. */
 const compiled = new Map<string, FormDcd>();
 
@@ -38,21 +32,10 @@ export function formDcdOf(delivery: DcdDelivery): FormDcd {
 }
 
 function createFormDcd(dcd: CompiledDcd): FormDcd {
-  const compile = compileCondition(dcd.dcd);
-  const conditions = new Map<Field, CompiledCondition>();
   return {
     compiled: dcd,
-    isRequired(field, values) {
-      // As the validator: a note or a calculation is never asked of the surgeon.
-      if (field.type === "note" || field.type === "calculate") return false;
-      if (typeof field.required === "boolean") return field.required;
-      let condition = conditions.get(field);
-      if (!condition) {
-        condition = compile(field.required);
-        conditions.set(field, condition);
-      }
-      return condition({ values, invalid: NONE, today: todayInBrussels() }) === true;
-    },
+    // The validator's own answer, so a mark never disagrees with what the worker requires.
+    isRequired: (field, values) => dcd.isRequired(field, values),
     eligibility: findEligibilityFields(dcd.dcd),
   };
 }
