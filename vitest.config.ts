@@ -14,6 +14,7 @@ export default defineConfig({
             "test/shared-schema/**/*.test.ts",
             "test/cli/**/*.test.ts",
             "test/scripts/**/*.test.ts",
+            "test/outbox/**/*.test.ts",
           ],
         },
       },

@@ -1,12 +1,19 @@
 // `npm start`: the embedded default. The worker under `wrangler dev` with local Durable
 // Object state, the HD4DP emulator it delivers to, and the demo EHR the extension reads. Ctrl-C stops everything,
-// wrangler's process group included (no orphaned workerd, stack.md).
+// wrangler's process group included (no orphaned workerd, stack.md). Both the worker and the
+// emulator keep their state in .wrangler/state, so a second start finds the outbox and the
+// registry as the first one left them; `npm start -- --reset` starts both from scratch.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { startDemoEhr } from "./demo-ehr/start-demo-ehr.ts";
 import { startHd4dpEmulator } from "./hd4dp-emulator/start-hd4dp-emulator.ts";
+import { readDevVars } from "./lib/read-dev-vars.ts";
 import { REPO_ROOT, startWranglerDev } from "./lib/start-wrangler-dev.ts";
+
+const { values: flags } = parseArgs({ options: { reset: { type: "boolean" } } });
+const STATE = join(REPO_ROOT, ".wrangler", "state");
 
 interface Service {
   name: string;
@@ -21,11 +28,13 @@ const HOST = "127.0.0.1";
 const services: Service[] = [
   {
     name: "hd4dp",
-    about: "HD4DP S2S emulator; inspect GET /_emulator/received, faults POST /_emulator/faults",
+    about:
+      "HD4DP S2S emulator (state in .wrangler/state); inspect GET /_emulator/received, faults POST /_emulator/faults",
     start: () =>
       startHd4dpEmulator({
         port: 8788,
         host: HOST,
+        stateFile: join(STATE, "hd4dp-emulator.json"),
         log: (line) => console.log(`[hd4dp] ${line}`),
       }).then((emulator) => ({ url: emulator.url, stop: emulator.close })),
   },
@@ -36,7 +45,7 @@ const services: Service[] = [
       startWranglerDev({
         port: 8787,
         host: HOST,
-        persistTo: join(REPO_ROOT, ".wrangler", "state"),
+        persistTo: STATE,
         log: (line) => console.log(`[worker] ${line}`),
       }),
   },
@@ -48,10 +57,40 @@ const services: Service[] = [
   },
 ];
 
+if (flags.reset) {
+  rmSync(STATE, { recursive: true, force: true });
+  console.log(
+    "--reset: deleted .wrangler/state (the worker's Durable Object state and the HD4DP emulator's records).",
+  );
+}
+
 const devVars = join(REPO_ROOT, ".dev.vars");
+const example = join(REPO_ROOT, ".dev.vars.example");
 if (!existsSync(devVars)) {
-  copyFileSync(join(REPO_ROOT, ".dev.vars.example"), devVars);
+  copyFileSync(example, devVars);
   console.log("Created .dev.vars from .dev.vars.example (development values only).");
+} else {
+  // A variable the worker gained since .dev.vars was made would stop it at its first request:
+  // take it over from the example, line as written there. Names only on the console.
+  const present = readDevVars(devVars);
+  const lines = readFileSync(example, "utf8").split(/\r?\n/);
+  const added = Object.keys(readDevVars(example))
+    .filter((name) => !Object.hasOwn(present, name))
+    .flatMap((name) => {
+      const line = lines.find((l) => new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`).test(l));
+      return line === undefined ? [] : [{ name, line }];
+    });
+  if (added.length > 0) {
+    const before = readFileSync(devVars, "utf8");
+    const separator = before === "" || before.endsWith("\n") ? "" : "\n";
+    const block = added.map(({ line }) => line).join("\n");
+    appendFileSync(
+      devVars,
+      `${separator}\n# Added by npm start from .dev.vars.example (development values only).\n${block}\n`,
+    );
+    const names = added.map(({ name }) => name).join(", ");
+    console.log(`Added ${names} to .dev.vars from .dev.vars.example (development values only).`);
+  }
 }
 
 // The unpacked extension to load in the browser: built once, on the first start.

@@ -1,9 +1,13 @@
-// How the emulated registry identifies a registration (domain.md §2, dcd-spin-surg.md:
-// ASSUMED business key = IDC_PAT, or last name + first name + D_PAT_DOB without a NISS,
-// plus D_SURG and CD_HPIN). The key is a keyed hash (HMAC-SHA-256 with a secret drawn per
-// emulator) so the emulator never shows a NISS in a reply, a URL or a log line: an unkeyed
-// hash would not do, a NISS has about 10^9 values and its hash is reversed by brute force.
-import { createHmac } from "node:crypto";
+// How the emulated registry identifies a registration: by the business-key fields of the
+// record's own DCD (`businessKey`, with its fallback, e.g. names and birth date for a
+// patient without a NISS), as the real HD4DP does per registry (ASSUMED). The key is a keyed
+// hash (HMAC-SHA-256 with a secret drawn per emulator state) so the emulator never shows a
+// NISS in a reply, a URL or a log line: an unkeyed hash would not do, a NISS has about 10^9
+// values and its hash is reversed by brute force. WebCrypto, not node:crypto: the emulator
+// also runs in workerd.
+import { businessKeyOf } from "../../shared-schema/src/business-key.ts";
+import type { Dcd, DcdRecord } from "../../shared-schema/src/dcd.ts";
+import { toHex } from "./hex.ts";
 
 export type BusinessKeyResult = { businessKey: string } | { missing: string[] };
 
@@ -12,19 +16,40 @@ function text(payload: Record<string, unknown>, field: string): string {
   return typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
 }
 
-export function deriveBusinessKey(
+export async function deriveBusinessKey(
+  dcd: Dcd,
   payload: Record<string, unknown>,
-  secret: Uint8Array,
-): BusinessKeyResult {
+  secret: Uint8Array<ArrayBuffer>,
+): Promise<BusinessKeyResult> {
   // A NISS arrives with or without separators (85.04.02-169.32 or 85040216932).
-  const niss = text(payload, "IDC_PAT").replace(/\D/g, "");
-  const identityFields = niss ? [] : ["TX_PAT_LAST_NAM", "TX_PAT_FIRST_NAM", "D_PAT_DOB"];
-  const required = [...identityFields, "D_SURG", "CD_HPIN"];
-  const missing = required.filter((field) => text(payload, field) === "");
-  // Without a NISS, say that one would have done too.
-  if (!niss && identityFields.some((f) => missing.includes(f))) missing.unshift("IDC_PAT");
-  if (missing.length > 0) return { missing };
-  const identity = niss || identityFields.map((f) => text(payload, f).toUpperCase()).join("|");
-  const material = [identity, text(payload, "D_SURG"), text(payload, "CD_HPIN")].join("\n");
-  return { businessKey: createHmac("sha256", secret).update(material).digest("hex").slice(0, 16) };
+  const values: DcdRecord = { ...payload } as DcdRecord;
+  for (const field of dcd.fields) {
+    if ("format" in field && field.format === "niss" && typeof values[field.name] === "string") {
+      values[field.name] = String(values[field.name]).replace(/\D/g, "");
+    }
+  }
+  const material = businessKeyOf(dcd, values);
+  const missing = material
+    .split("|")
+    .map((part) => part.split("=")[0] ?? "")
+    .filter((field) => text(values, field) === "");
+  const { fields, fallback } = dcd.businessKey;
+  if (missing.length > 0) {
+    // Without the main identifier, say that it would have done too.
+    const main = fields.filter((f) => text(values, f) === "" && !missing.includes(f));
+    return { missing: fallback ? [...main, ...missing] : missing };
+  }
+  const key = await crypto.subtle.importKey(
+    "raw",
+    secret,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    key,
+    new TextEncoder().encode(`${dcd.id}\n${material}`),
+  );
+  return { businessKey: toHex(new Uint8Array(mac)).slice(0, 16) };
 }

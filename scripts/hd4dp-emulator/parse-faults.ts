@@ -2,10 +2,26 @@
 // them (POST /_emulator/faults, CLI flags / env at start, `setFaults()` in tests), so a
 // test and a developer poking the running emulator speak the same language.
 import { z } from "zod";
+// Before any schema is built: the emulator also runs in workerd, which forbids zod's code generation.
+import "../../shared-schema/src/jitless-zod.ts";
 
-/** What an injected fault does: an HTTP error, a request held past the client's patience, or a reset socket. */
+/** What a drawn fault does: an HTTP error, a request held past the client's patience, or a reset socket. */
 export const FAULT_KINDS = ["500", "503", "429", "timeout", "drop"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Switches that, unlike the drawn faults, strike EVERY registry call while they are on: the
+ * misconfigurations hospital IT has to fix (a proxy in front of HD4DP, a wrong base path,
+ * revoked rights) and an HD4DP that accepts a record without naming it.
+ */
+export const FAULT_MODES = [
+  "redirect",
+  "html200",
+  "forbidden",
+  "notFoundRoot",
+  "emptyBusinessKey",
+] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
 
 const weight = z.number().min(0);
 
@@ -24,18 +40,30 @@ export const FaultsSchema = z.strictObject({
       drop: weight.optional(),
     })
     .optional(),
-  /** Retry-After (seconds) sent with 429 and 503. Default 1. */
-  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  /** Retry-After (seconds) sent with 429 and 503, up to a year for a "come back much later". Default 1. */
+  retryAfterSeconds: z.number().int().min(0).max(31_536_000).optional(),
   /** The registry is unreachable: every call has its socket destroyed at once. */
   down: z.boolean().optional(),
   /**
-   * Share (0..1) of the injected 500, 503, timeout and drop faults that strike AFTER the call
+   * Share (0..1) of the drawn 500, 503, timeout and drop faults that strike AFTER the call
    * was processed (record stored, reply lost): the case exactly-once delivery must survive.
    * 429 always strikes before (a rate limiter rejects before doing the work). Default 0.25.
    */
   postProcessingShare: z.number().min(0).max(1).optional(),
   /** How long a "timeout" holds the call before destroying its socket. Default 30 s. */
   timeoutHoldMs: z.number().int().min(0).max(600_000).optional(),
+  /** 302 to another origin, as a login portal or a moved host would answer. */
+  redirect: z.boolean().optional(),
+  /** 200 with an HTML login page instead of JSON, as an authenticating proxy would answer. */
+  html200: z.boolean().optional(),
+  /** 403: the client's rights in HD4DP were withdrawn. */
+  forbidden: z.boolean().optional(),
+  /** 403 until this instant (epoch ms), then normal again: "forbidden for an hour". */
+  forbiddenUntil: z.number().int().min(0).optional(),
+  /** 404 on every /proxy path, as a reverse proxy with a wrong base path answers. */
+  notFoundRoot: z.boolean().optional(),
+  /** Submissions answered 202 with an empty business key, and nothing stored. */
+  emptyBusinessKey: z.boolean().optional(),
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 

@@ -18,6 +18,10 @@ export interface RelayStack {
 }
 
 export interface StartRelayStackOptions {
+  /**
+   * The emulator's options (it always gets a free port). With `stateFile` its records
+   * outlive the stack: that file is the caller's, never deleted by stop().
+   */
   emulator?: Omit<StartHd4dpEmulatorOptions, "port">;
   /** Vars over `.dev.vars.example`; the registry URLs always point at the emulator. */
   vars?: Record<string, string>;

@@ -7,11 +7,12 @@ import { reset, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Dcd } from "../../shared-schema/src/dcd.ts";
+import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { Outbox } from "../../worker/src/durable-objects/outbox.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import second from "./fixtures/second-registry.dcd.json" with { type: "json" };
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
-import { FakeRegistry } from "./support/fake-registry.ts";
+import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { holdDeliveries } from "./support/hold-deliveries.ts";
 import { VALID_RECORD } from "./support/records.ts";
 
@@ -25,10 +26,10 @@ const RECORD = {
   DEVICE: [{ CD_DEVICE: "2", MS_QTY: 2 }],
 };
 
-let registry: FakeRegistry;
+let registry: EmulatedRegistry;
 
 beforeEach(() => {
-  registry = new FakeRegistry().install();
+  registry = new EmulatedRegistry([SPIN_SURG, SECOND, NEXT]).install();
 });
 afterEach(async () => {
   await reset();
@@ -177,7 +178,7 @@ describe("validation, registration and CSV export per DCD", () => {
       expect(problem.type).toBe("urn:spine-reg:problem:dcd_unknown");
       expect(problem.detail).toContain("keine DCD TEST_SECOND 2.0.0");
     }
-    expect(registry.received).toEqual([]);
+    expect(registry.deliveries()).toEqual([]);
   });
 
   it("exports the records of the DCD the body names as its CSV", async () => {
@@ -198,11 +199,12 @@ describe("validation, registration and CSV export per DCD", () => {
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as { id: string };
     await waitFor(
-      () => Promise.resolve(registry.received.filter((r) => r.idempotencyKey === id)),
+      () => Promise.resolve(registry.deliveries().filter((r) => r.idempotencyKey === id)),
       (received) => received.length > 0,
     );
-    const [sent] = registry.received.filter((r) => r.idempotencyKey === id);
-    expect(sent?.path).toBe("/proxy/api/dcd/TEST_SECOND/registrations");
+    const [sent] = registry.deliveries().filter((r) => r.idempotencyKey === id);
+    expect(sent?.url.searchParams.get("dcd-id")).toBe("TEST_SECOND");
+    expect(sent?.url.searchParams.get("dcd-version-id")).toBe("1.0.0");
     expect(sent?.body).toEqual({
       CD_HPIN: VALID_RECORD.CD_HPIN,
       D_ACT: "2026-03-02",
@@ -229,9 +231,9 @@ describe("a queued registration across configuration changes", () => {
       const outbox = new Outbox(state, { ...env, ...overrides } as Env);
       const sql = state.storage.sql;
       sql.exec("UPDATE registrations SET next_attempt_at = ? WHERE state = 'queued'", Date.now());
-      sql.exec("DELETE FROM meta WHERE name = 'paused_until'");
+      sql.exec("UPDATE hospital_state SET paused_until = 0");
       await outbox.alarm();
-      sql.exec("INSERT INTO meta (name, value) VALUES ('paused_until', ?)", Date.now() + 3_600_000);
+      sql.exec("UPDATE hospital_state SET paused_until = ?", Date.now() + 3_600_000);
     });
   }
 
@@ -257,10 +259,9 @@ describe("a queued registration across configuration changes", () => {
     });
     const waiting = await view(id);
     expect(waiting).toMatchObject({ state: "queued", attempts: 0 });
-    expect(waiting.lastError).toMatch(
-      /hospital's IT, nothing is lost: DCDS is missing TEST_SECOND 1\.0\.0/,
-    );
-    expect(registry.received).toEqual([]);
+    expect(waiting.error?.code).toBe("dcd_unavailable");
+    expect(waiting.lastError).toMatch(/TEST_SECOND 1\.0\.0 is not configured.*nothing is lost/);
+    expect(registry.deliveries()).toEqual([]);
 
     // 1.0.0 back next to 1.1.0, which is now the default: sent with 1.0.0's item ids.
     await deliverWith({
@@ -269,7 +270,7 @@ describe("a queued registration across configuration changes", () => {
       DCD_FILES: folder,
     });
     expect(await view(id)).toMatchObject({ state: "sent", attempts: 1 });
-    expect(registry.received.map((r) => r.body.CD_SIDE)).toEqual([9101]);
+    expect(registry.deliveries().map((r) => r.body?.CD_SIDE)).toEqual([9101]);
   });
 
   it("waits while its DCD has no S2S item ids", async () => {
@@ -280,8 +281,9 @@ describe("a queued registration across configuration changes", () => {
     });
     const waiting = await view(id);
     expect(waiting.state).toBe("queued");
+    expect(waiting.error?.code).toBe("dcd_not_relayable");
     expect(waiting.lastError).toContain("no HD4DP item id to relay them over S2S: SIDE L");
-    expect(registry.received).toEqual([]);
+    expect(registry.deliveries()).toEqual([]);
   });
 });
 

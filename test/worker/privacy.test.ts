@@ -1,21 +1,29 @@
 // Patient data at rest, in logs and in replies: the outbox's SQLite holds no plaintext
 // NISS, name or birth date (only AES-GCM ciphertext, deleted after delivery; the registry's
-// business key, which may contain the NISS, encrypted too), no console line of the worker
+// business key and its error texts, which may contain the NISS, sealed too; an older key's
+// values re-sealed with the current one), no console line of the worker
 // or its Durable Object carries them, and no reply echoes what a field held, whatever
 // happens.
 
-import { evictDurableObject, reset, runInDurableObject } from "cloudflare:test";
+import {
+  evictDurableObject,
+  reset,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createRecordCipher } from "../../worker/src/crypto/record-cipher.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
-import { FakeRegistry } from "./support/fake-registry.ts";
+import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { patientStrings, recordFor, VALID_RECORD } from "./support/records.ts";
+import { TEST_BINDINGS } from "./support/test-bindings.ts";
 
-let registry: FakeRegistry;
+let registry: EmulatedRegistry;
 let patient = 500;
 
 beforeEach(() => {
-  registry = new FakeRegistry().install();
+  registry = new EmulatedRegistry().install();
 });
 afterEach(async () => {
   // Wipe every outbox, so a registration left retrying cannot eat the next test's faults.
@@ -67,22 +75,21 @@ describe("encryption at rest", () => {
       TX_PAT_LAST_NAM: "Synthetiek",
       TX_PAT_FIRST_NAM: "Testine",
     });
-    registry.faults = Array.from({ length: 1000 }, () => ({ status: 503 }));
+    registry.play("submit", ...Array.from({ length: 1000 }, () => ({ status: 503 })));
     const id = await submit(TOKENS.a, record);
     const queued = await dumpStorage("hospital-a");
     for (const secret of patientStrings(record)) expect(queued).not.toContain(secret);
     const sealed = await runInDurableObject(outboxStub("hospital-a"), (_i, state) =>
       state.storage.sql
-        .exec<{ iv: ArrayBuffer; ct: ArrayBuffer }>(
-          "SELECT record_iv AS iv, record_ciphertext AS ct FROM registrations WHERE id = ?",
+        .exec<{ sealed: ArrayBuffer }>(
+          "SELECT record_sealed AS sealed FROM registrations WHERE id = ?",
           id,
         )
         .one(),
     );
-    expect(sealed.iv.byteLength).toBe(12);
-    expect(sealed.ct.byteLength).toBeGreaterThan(100);
+    expect(sealed.sealed.byteLength).toBeGreaterThan(100);
 
-    registry.faults = [];
+    registry.script.submit = [];
     await waitFor(
       () => view(TOKENS.a, id),
       (v) => v.state === "sent",
@@ -90,88 +97,145 @@ describe("encryption at rest", () => {
     const sent = await dumpStorage("hospital-a");
     for (const secret of patientStrings(record)) expect(sent).not.toContain(secret);
     const after = await runInDurableObject(outboxStub("hospital-a"), (_i, state) =>
-      state.storage.sql
-        .exec("SELECT record_iv, record_ciphertext FROM registrations WHERE id = ?", id)
-        .one(),
+      state.storage.sql.exec("SELECT record_sealed FROM registrations WHERE id = ?", id).one(),
     );
-    expect(after).toEqual({ record_iv: null, record_ciphertext: null });
+    expect(after).toEqual({ record_sealed: null });
   });
 
-  it("keeps the registry's business key encrypted, even when it holds the NISS", async () => {
-    // HD4DP's real key is ASSUMED to be IDC_PAT + D_SURG + CD_HPIN (hd4dp-contract.ts).
-    registry.businessKeyFor = (_n, body) => `${body.IDC_PAT}|${body.D_SURG}|${body.CD_HPIN}`;
+  it("keeps the registry's business key and its error text sealed, even when they quote the NISS", async () => {
+    // HD4DP's real key is ASSUMED to be IDC_PAT + D_SURG + CD_HPIN (hd4dp-contract.ts), and
+    // its validation messages may quote the record.
     const record = recordFor(++patient);
     const niss = String(record.IDC_PAT);
-    const id = await submit(TOKENS.a, record);
+    const businessKey = `${niss}|${record.D_SURG}|${record.CD_HPIN}`;
+    const accepted = { status: 202, body: { businessKey, registrationCode: "206.26.000009.11" } };
+    registry.play(
+      "submit",
+      { status: 422, body: { errors: [{ field: "IDC_PAT", message: `${niss} is deceased` }] } },
+      accepted,
+    );
+    const refused = await submit(TOKENS.a, record);
+    const failed = await waitFor(
+      () => view(TOKENS.a, refused),
+      (v) => v.state === "failed",
+    );
+    // Shown to the hospital that owns the record, never stored in clear.
+    expect(failed.error?.registryMessage).toContain(niss);
+    const id = await submit(TOKENS.a, { ...record, MS_DURATION: 150 });
     const sent = await waitFor(
       () => view(TOKENS.a, id),
       (v) => v.state === "sent",
     );
-    // Answered in clear to the hospital that owns it (GET), never stored in clear.
-    expect(sent.businessKey).toContain(niss);
+    expect(sent.businessKey).toBe(businessKey);
     expect(await dumpStorage("hospital-a")).not.toContain(niss);
     // And still usable: a resubmission goes as a correction to that key.
+    registry.play("correction", accepted);
     const corrected = await submit(TOKENS.a, { ...record, MS_DURATION: 151 });
     await waitFor(
       () => view(TOKENS.a, corrected),
       (v) => v.state === "sent",
     );
-    const last = registry.received.at(-1);
+    const last = registry.deliveries().at(-1);
     expect(last?.method).toBe("PUT");
-    expect(decodeURIComponent(last?.path ?? "")).toContain(niss);
+    expect(last?.url.searchParams.get("business-key")).toBe(businessKey);
     expect(await dumpStorage("hospital-a")).not.toContain(niss);
   });
 
-  it("seals business keys an older outbox stored in plain text", async () => {
-    const niss = String(recordFor(++patient).IDC_PAT);
+  it("drops a development outbox made before versioned migrations", async () => {
     const stub = outboxStub("hospital-legacy");
-    const id = crypto.randomUUID();
-    // The first schema, with a plain `business_key` column in both tables.
     await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
-      sql.exec("DROP TABLE registrations");
-      sql.exec("DROP TABLE delivered_keys");
-      sql.exec(`CREATE TABLE registrations (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-        idempotency_hash TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL, dcd_id TEXT NOT NULL,
-        draft INTEGER NOT NULL, business_key_hash TEXT, state TEXT NOT NULL, record_iv BLOB,
-        record_ciphertext BLOB, business_key TEXT, registration_code TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL, next_attempt_at INTEGER)`);
-      sql.exec(`CREATE TABLE delivered_keys (business_key_hash TEXT PRIMARY KEY,
-        business_key TEXT NOT NULL, registration_id TEXT NOT NULL, updated_at INTEGER NOT NULL)`);
-      const now = Date.now();
-      sql.exec(
-        `INSERT INTO registrations (id, idempotency_hash, body_hash, dcd_id, draft,
-           business_key_hash, state, business_key, registration_code, attempts, created_at,
-           updated_at)
-         VALUES (?, 'i', 'b', 'SPIN_SURG', 0, 'h', 'sent', ?, '206.26.000001.11', 1, ?, ?)`,
-        id,
-        `${niss}|2026-03-02`,
-        now,
-        now,
-      );
-      sql.exec("INSERT INTO delivered_keys VALUES ('h', ?, ?, ?)", `${niss}|2026-03-02`, id, now);
+      for (const table of [
+        "registrations",
+        "delivered_keys",
+        "registration_events",
+        "hospital_state",
+        "schema_version",
+      ]) {
+        sql.exec(`DROP TABLE ${table}`);
+      }
+      sql.exec("CREATE TABLE registrations (id TEXT, business_key TEXT)");
+      sql.exec("INSERT INTO registrations VALUES ('x', '93051822361|2026-03-02')");
+      sql.exec("CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
     });
     await evictDurableObject(stub);
-    const read = await stub.read(id);
-    expect(read).toMatchObject({ state: "sent", businessKey: `${niss}|2026-03-02` });
-    expect(await dumpStorage("hospital-legacy")).not.toContain(niss);
+    expect(await stub.read("x")).toBeNull();
+    const tables = await runInDurableObject(stub, (_instance, state) => ({
+      version: state.storage.sql
+        .exec<{ version: number }>("SELECT version FROM schema_version")
+        .one().version,
+      names: state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .toArray()
+        .map((t) => t.name)
+        .filter((name) => !name.startsWith("_cf_") && !name.startsWith("sqlite_")),
+    }));
+    expect(tables).toEqual({
+      version: 1,
+      names: [
+        "delivered_keys",
+        "hospital_state",
+        "registration_events",
+        "registrations",
+        "schema_version",
+      ],
+    });
+    expect(await dumpStorage("hospital-legacy")).not.toContain("93051822361");
   });
 
   it("uses a fresh IV for every record", async () => {
-    registry.faults = Array.from({ length: 1000 }, () => ({ status: 503 }));
+    registry.play("submit", ...Array.from({ length: 1000 }, () => ({ status: 503 })));
     const record = recordFor(++patient);
     const ids = [await submit(TOKENS.b, record), await submit(TOKENS.b, record)];
-    const ivs = await runInDurableObject(outboxStub("hospital-b"), (_i, state) =>
+    const sealed = await runInDurableObject(outboxStub("hospital-b"), (_i, state) =>
       ids.map((id) => {
         const row = state.storage.sql
-          .exec<{ iv: ArrayBuffer }>("SELECT record_iv AS iv FROM registrations WHERE id = ?", id)
+          .exec<{ v: ArrayBuffer }>("SELECT record_sealed AS v FROM registrations WHERE id = ?", id)
           .one();
-        return [...new Uint8Array(row.iv)].join(",");
+        return [...new Uint8Array(row.v)].join(",");
       }),
     );
-    expect(ivs[0]).not.toBe(ivs[1]);
+    expect(sealed[0]).not.toBe(sealed[1]);
+  });
+
+  it("re-seals with the current key what an older key sealed, then none is left", async () => {
+    // The test configuration's ENCRYPTION_KEYS are t2 (current), t1: seal as t1 alone would.
+    const [t2, t1] = String(TEST_BINDINGS.ENCRYPTION_KEYS).split(",");
+    const keyOf = (entry = "") => {
+      const [id = "", value = ""] = entry.split(":");
+      return { id, raw: Uint8Array.from(atob(value), (c) => c.charCodeAt(0)) };
+    };
+    const old = await createRecordCipher([keyOf(t1)]);
+    registry.play("submit", ...Array.from({ length: 1000 }, () => ({ status: 503 })));
+    const record = recordFor(++patient);
+    const id = await submit(TOKENS.b, record);
+    const stub = outboxStub("hospital-b");
+    await runInDurableObject(stub, async (_i, state) => {
+      state.storage.sql.exec(
+        "UPDATE registrations SET record_sealed = ? WHERE id = ?",
+        await old.seal(`record:${id}`, record),
+        id,
+      );
+    });
+    const health = async () =>
+      (
+        (await (await call("/healthz", { token: TOKENS.b })).json()) as {
+          outbox: { sealedWithOldKeys: number };
+        }
+      ).outbox.sealedWithOldKeys;
+    expect(await health()).toBe(1);
+    await runDurableObjectAlarm(stub);
+    expect(await health()).toBe(0);
+    registry.script.submit = [];
+    expect(
+      (
+        await waitFor(
+          () => view(TOKENS.b, id),
+          (v) => v.state === "sent",
+        )
+      ).state,
+    ).toBe("sent");
+    expect(keyOf(t2).id).toBe("t2");
   });
 });
 
@@ -263,11 +327,10 @@ describe("logs", () => {
     const record = recordFor(++patient, { TX_PAT_LAST_NAM: "Loglijn", TX_PAT_FIRST_NAM: "Nomena" });
     const niss = String(record.IDC_PAT);
     // A delivery that retries, one the registry refuses quoting the NISS, a draft, a delete.
-    registry.faults = [
-      { status: 503 },
-      "network",
-      { status: 400, message: `IDC_PAT ${niss} refused` },
-    ];
+    registry.play("submit", { status: 503 }, "network", {
+      status: 400,
+      body: { errors: [{ field: "IDC_PAT", message: `${niss} refused` }] },
+    });
     const refused = await submit(TOKENS.logs, record);
     await waitFor(
       () => view(TOKENS.logs, refused),
@@ -279,7 +342,7 @@ describe("logs", () => {
       (v) => v.state === "sent",
     );
     await submit(TOKENS.logs, record, "draft");
-    registry.faults = Array.from({ length: 1000 }, () => ({ status: 503 }));
+    registry.play("submit", ...Array.from({ length: 1000 }, () => ({ status: 503 })));
     const deleted = await submit(TOKENS.logs, { ...record, MS_DURATION: 61 });
     await call(`/v1/registrations/${deleted}`, { token: TOKENS.logs, method: "DELETE" });
     // Invalid input and a configuration error.
@@ -289,7 +352,7 @@ describe("logs", () => {
       headers: { "Idempotency-Key": crypto.randomUUID() },
     });
     await call("/v1/validate", { token: TOKENS.logs, body: { record } });
-    await callWithEnv({ ENCRYPTION_KEY: "" }, "/v1/validate", {
+    await callWithEnv({ ENCRYPTION_KEYS: "" }, "/v1/validate", {
       method: "POST",
       headers: { Authorization: `Bearer ${TOKENS.logs}`, "Content-Type": "application/json" },
       body: JSON.stringify({ record }),

@@ -4,15 +4,15 @@ import { reset, runDurableObjectAlarm, runInDurableObject } from "cloudflare:tes
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
-import { FakeRegistry } from "./support/fake-registry.ts";
+import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { holdDeliveries, releaseForManualAlarm } from "./support/hold-deliveries.ts";
 import { recordFor, VALID_RECORD } from "./support/records.ts";
 
-let registry: FakeRegistry;
+let registry: EmulatedRegistry;
 let patient = 300;
 
 beforeEach(() => {
-  registry = new FakeRegistry().install();
+  registry = new EmulatedRegistry().install();
 });
 afterEach(async () => {
   // Wipe every outbox, so a registration left retrying cannot eat the next test's faults.
@@ -43,7 +43,7 @@ function rowCount(hospitalId: string): Promise<number> {
 
 describe("POST /v1/registrations", () => {
   it("answers 202 with an id and state queued, and a Location", async () => {
-    registry.faults = [{ status: 503 }];
+    registry.play("submit", { status: 503 });
     const response = await post({ record: recordFor(++patient), status: "submit" });
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; state: string };
@@ -134,6 +134,7 @@ describe("GET /v1/registrations/:id", () => {
       "attempts",
       "businessKey",
       "createdAt",
+      "history",
       "id",
       "registrationCode",
       "state",
@@ -157,7 +158,7 @@ describe("GET /v1/registrations/:id", () => {
 
 describe("DELETE /v1/registrations/:id", () => {
   it("deletes a registration before delivery: never sent, record gone", async () => {
-    registry.faults = Array.from({ length: 1000 }, () => ({ status: 503 }));
+    registry.play("submit", ...Array.from({ length: 1000 }, () => ({ status: 503 })));
     const { id } = (await (
       await post({ record: recordFor(++patient), status: "submit" })
     ).json()) as {
@@ -166,15 +167,15 @@ describe("DELETE /v1/registrations/:id", () => {
     const response = await call(`/v1/registrations/${id}`, { method: "DELETE" });
     expect(response.status).toBe(200);
     expect(((await response.json()) as RegistrationView).state).toBe("deleted");
-    registry.faults = [];
+    registry.script.submit = [];
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await view(id)).state).toBe("deleted");
     // Other tests' registrations of this hospital may arrive meanwhile; this one never does.
-    expect(registry.replies.has(id)).toBe(false);
+    expect(registry.deliveries().some((c) => c.idempotencyKey === id)).toBe(false);
     const stored = await runInDurableObject(outboxStub("hospital-a"), (_i, state) =>
       state.storage.sql
         .exec<{ c: ArrayBuffer | null }>(
-          "SELECT record_ciphertext AS c FROM registrations WHERE id = ?",
+          "SELECT record_sealed AS c FROM registrations WHERE id = ?",
           id,
         )
         .one(),
@@ -208,14 +209,14 @@ describe("DELETE /v1/registrations/:id", () => {
 
   it("409 while the registration is being sent", async () => {
     let release = () => {};
-    registry.faults = [{ until: new Promise<void>((resolve) => (release = resolve)) }];
+    registry.play("submit", { until: new Promise<void>((resolve) => (release = resolve)) });
     const { id } = (await (
       await post({ record: recordFor(++patient), status: "submit" })
     ).json()) as {
       id: string;
     };
     await waitFor(
-      () => Promise.resolve(registry.received.some((r) => r.idempotencyKey === id)),
+      () => Promise.resolve(registry.deliveries().some((r) => r.idempotencyKey === id)),
       (arrived) => arrived,
     );
     const problem = await expectProblem(
@@ -247,14 +248,14 @@ describe("DELETE /v1/registrations/:id", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    registry.faults = Array.from({ length: 4 }, () => ({ until: held }));
+    registry.play("submit", ...Array.from({ length: 4 }, () => ({ until: held })));
     await releaseForManualAlarm("hospital-a");
     const run = runDurableObjectAlarm(outboxStub("hospital-a"));
     await waitFor(
-      () => Promise.resolve(registry.received.length),
+      () => Promise.resolve(registry.deliveries().length),
       (n) => n === 4,
     );
-    const waiting = ids.filter((id) => !registry.received.some((r) => r.idempotencyKey === id));
+    const waiting = ids.filter((id) => !registry.deliveries().some((r) => r.idempotencyKey === id));
     expect(waiting).toHaveLength(1);
     const [deletedId = ""] = waiting;
     const response = await call(`/v1/registrations/${deletedId}`, { method: "DELETE" });
@@ -267,7 +268,7 @@ describe("DELETE /v1/registrations/:id", () => {
       () => Promise.all(others.map((id) => view(id))),
       (views) => views.every((v) => v.state === "sent"),
     );
-    expect(registry.received.filter((r) => r.idempotencyKey === deletedId)).toEqual([]);
+    expect(registry.deliveries().filter((r) => r.idempotencyKey === deletedId)).toEqual([]);
     expect((await view(deletedId)).state).toBe("deleted");
   });
 

@@ -269,7 +269,7 @@ describe("configuration errors", () => {
   it.each([
     ["REGISTRY_URL", { REGISTRY_URL: undefined }],
     ["REGISTRY_URL", { REGISTRY_URL: "not a url" }],
-    ["ENCRYPTION_KEY", { ENCRYPTION_KEY: btoa("too short") }],
+    ["ENCRYPTION_KEYS", { ENCRYPTION_KEYS: `k1:${btoa("too short")}` }],
     ["API_TOKENS", { API_TOKENS: "{not json" }],
     ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "chrome-extension://*" }],
     ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "https://*" }],

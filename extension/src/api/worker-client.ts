@@ -52,6 +52,30 @@ export const RegistrationViewSchema = z.looseObject({
 });
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
+/**
+ * The hospital's outbox on the worker, from GET /healthz with the token: only what the
+ * extension shows. Dates are checked to be ISO dates because the popup formats them.
+ */
+export const OutboxHealthSchema = z.looseObject({
+  queued: z.number(),
+  /** HD4DP refuses the hospital (credentials, access...): deliveries wait for IT. */
+  needsIt: z
+    .looseObject({
+      code: z.string(),
+      title: z.string(),
+      detail: z.string(),
+      since: z.iso.datetime(),
+    })
+    .nullable(),
+  /** HD4DP asked the worker to slow down: deliveries resume by themselves then. */
+  rateLimitedUntil: z.iso.datetime().nullable(),
+  /** Queued registrations that wait for something only IT can configure on the worker. */
+  waiting: z.looseObject({ dcdUnavailable: z.number(), keyMissing: z.number() }),
+});
+export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
+
+export const HealthReplySchema = z.looseObject({ outbox: OutboxHealthSchema });
+
 const ProblemSchema = z.looseObject({
   title: z.string().optional(),
   detail: z.string().optional(),
@@ -222,5 +246,7 @@ export function createWorkerClient({
       call("GET", `/v1/registrations/${encodeURIComponent(id)}`, RegistrationViewSchema),
     deleteRegistration: (id: string) =>
       call("DELETE", `/v1/registrations/${encodeURIComponent(id)}`, RegistrationViewSchema),
+    /** With the token, the health answer tells the state of this hospital's outbox. */
+    health: () => call("GET", "/healthz", HealthReplySchema),
   };
 }

@@ -86,6 +86,11 @@ export async function handleMessage(
       case "open-options":
         await browser.runtime.openOptionsPage();
         return ok(true);
+      case "outbox-health": {
+        const client = await createClientFromSettings();
+        if (!client) return fail({ kind: "config", message: "not configured" });
+        return ok((await client.health()).outbox);
+      }
     }
   } catch (error) {
     return fail(toReplyError(error));

@@ -8,6 +8,7 @@ import { dcdSettingOf } from "../settings/merge-settings.ts";
 import type { DcdSetting, EffectiveSettings, SettingKey, Settings } from "../settings/settings.ts";
 import { DcdInUse } from "./dcd-in-use.tsx";
 import { HostAccess } from "./host-access.tsx";
+import { OutboxHealth } from "./outbox-health.tsx";
 
 type Draft = Record<SettingKey, string>;
 
@@ -118,6 +119,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       <h1>{uiText(locale, "optionsTitle")}</h1>
       <HostAccess locale={locale} origins={effective.settings.ehrOrigins} />
       <DcdInUse locale={locale} revision={effective} />
+      <OutboxHealth locale={locale} revision={effective} />
       <form onSubmit={save}>
         {text("workerUrl", "url")}
         {text("apiToken", "password")}

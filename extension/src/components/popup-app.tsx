@@ -5,12 +5,14 @@ import { sendMessage } from "../messages/send-message.ts";
 import type { LocalRegistration } from "../registrations/local-registration.ts";
 import { ConfigProblems } from "./config-problems.tsx";
 import { DcdInUse } from "./dcd-in-use.tsx";
+import { OutboxHealth } from "./outbox-health.tsx";
 import { RegistrationList } from "./registration-list.tsx";
 
 /** The toolbar popup: registrations started from this browser, with their state. */
 export function PopupApp({ locale }: { locale: Locale }) {
   const [registrations, setRegistrations] = useState<LocalRegistration[]>([]);
   const [error, setError] = useState<string>();
+  const [revision, setRevision] = useState(0);
   const load = async () => {
     const list = await sendMessage({ type: "list-registrations" });
     if (!list.ok) return;
@@ -31,6 +33,7 @@ export function PopupApp({ locale }: { locale: Locale }) {
     <main lang={locale}>
       <h1>{uiText(locale, "popupTitle")}</h1>
       <ConfigProblems locale={locale} />
+      <OutboxHealth locale={locale} revision={revision} />
       <DcdInUse locale={locale} />
       {error ? <p role="alert">{error}</p> : null}
       <RegistrationList
@@ -46,7 +49,13 @@ export function PopupApp({ locale }: { locale: Locale }) {
         }}
       />
       <p class="footer">
-        <button type="button" onClick={() => void load()}>
+        <button
+          type="button"
+          onClick={() => {
+            setRevision(revision + 1);
+            void load();
+          }}
+        >
           {uiText(locale, "refresh")}
         </button>{" "}
         <button type="button" onClick={() => void sendMessage({ type: "open-options" })}>

@@ -97,6 +97,22 @@ const en = {
     "The extension may not read these pages yet. Your browser grants this access only on your own click, once for this browser profile.",
   allowAccess: "Allow access",
   permissionDenied: "Access to these pages was not granted: the overlay will not run there.",
+  outboxWaitingForIt: "Registrations wait for the hospital's IT department:",
+  outboxSince: "Since {date}.",
+  outboxWaiting_one: "{n} registration is waiting; nothing is lost, it is sent once this is fixed.",
+  outboxWaiting_other:
+    "{n} registrations are waiting; nothing is lost, they are sent once this is fixed.",
+  outboxDcdUnavailable_one:
+    "{n} registration waits for its registry definition (DCD) version to be configured on the server again.",
+  outboxDcdUnavailable_other:
+    "{n} registrations wait for their registry definition (DCD) version to be configured on the server again.",
+  outboxKeyMissing_one: "{n} registration waits for a key missing from the server's configuration.",
+  outboxKeyMissing_other:
+    "{n} registrations wait for a key missing from the server's configuration.",
+  outboxRateLimited: "HD4DP asked to slow down: deliveries resume at {time}.",
+  outboxUnreachable: "The server cannot be reached: whether registrations reach HD4DP is unknown.",
+  outboxRefused: "The server refused to tell the state of deliveries to HD4DP: {detail}",
+  outboxUnreadable: "The server's answer about deliveries to HD4DP could not be read: {detail}",
 };
 
 export type UiTextKey = keyof typeof en;
@@ -195,6 +211,24 @@ const fr: Record<UiTextKey, string> = {
     "L'extension ne peut pas encore lire ces pages. Votre navigateur n'accorde cet accès que sur votre propre clic, une fois pour ce profil de navigateur.",
   allowAccess: "Autoriser l'accès",
   permissionDenied: "L'accès à ces pages n'a pas été accordé : l'extension n'y fonctionnera pas.",
+  outboxWaitingForIt: "Des enregistrements attendent le service informatique de l'hôpital :",
+  outboxSince: "Depuis le {date}.",
+  outboxWaiting_one:
+    "{n} enregistrement est en attente ; rien n'est perdu, il sera envoyé dès que ce problème sera résolu.",
+  outboxWaiting_other:
+    "{n} enregistrements sont en attente ; rien n'est perdu, ils seront envoyés dès que ce problème sera résolu.",
+  outboxDcdUnavailable_one:
+    "{n} enregistrement attend que la version de sa définition du registre (DCD) soit de nouveau configurée sur le serveur.",
+  outboxDcdUnavailable_other:
+    "{n} enregistrements attendent que la version de leur définition du registre (DCD) soit de nouveau configurée sur le serveur.",
+  outboxKeyMissing_one: "{n} enregistrement attend une clé absente de la configuration du serveur.",
+  outboxKeyMissing_other:
+    "{n} enregistrements attendent une clé absente de la configuration du serveur.",
+  outboxRateLimited: "HD4DP a demandé de ralentir : les envois reprennent à {time}.",
+  outboxUnreachable:
+    "Le serveur est injoignable : on ne sait pas si les enregistrements parviennent à HD4DP.",
+  outboxRefused: "Le serveur a refusé de donner l'état des envois vers HD4DP : {detail}",
+  outboxUnreadable: "La réponse du serveur sur les envois vers HD4DP est illisible : {detail}",
 };
 
 const nl: Record<UiTextKey, string> = {
@@ -291,6 +325,26 @@ const nl: Record<UiTextKey, string> = {
     "De extensie mag deze pagina's nog niet lezen. Uw browser verleent deze toegang alleen na uw eigen klik, één keer voor dit browserprofiel.",
   allowAccess: "Toegang toestaan",
   permissionDenied: "Toegang tot deze pagina's werd niet verleend: de extensie werkt daar niet.",
+  outboxWaitingForIt: "Registraties wachten op de IT-dienst van het ziekenhuis:",
+  outboxSince: "Sinds {date}.",
+  outboxWaiting_one:
+    "{n} registratie wacht; er gaat niets verloren, ze wordt verzonden zodra dit is opgelost.",
+  outboxWaiting_other:
+    "{n} registraties wachten; er gaat niets verloren, ze worden verzonden zodra dit is opgelost.",
+  outboxDcdUnavailable_one:
+    "{n} registratie wacht tot de versie van haar registerdefinitie (DCD) opnieuw op de server is ingesteld.",
+  outboxDcdUnavailable_other:
+    "{n} registraties wachten tot de versie van hun registerdefinitie (DCD) opnieuw op de server is ingesteld.",
+  outboxKeyMissing_one:
+    "{n} registratie wacht op een sleutel die in de configuratie van de server ontbreekt.",
+  outboxKeyMissing_other:
+    "{n} registraties wachten op een sleutel die in de configuratie van de server ontbreekt.",
+  outboxRateLimited: "HD4DP vroeg om te vertragen: de verzending hervat om {time}.",
+  outboxUnreachable:
+    "De server is onbereikbaar: het is niet bekend of de registraties HD4DP bereiken.",
+  outboxRefused: "De server weigerde de stand van de verzendingen naar HD4DP te geven: {detail}",
+  outboxUnreadable:
+    "Het antwoord van de server over de verzendingen naar HD4DP is onleesbaar: {detail}",
 };
 
 const de: Record<UiTextKey, string> = {
@@ -390,6 +444,28 @@ const de: Record<UiTextKey, string> = {
   allowAccess: "Zugriff erlauben",
   permissionDenied:
     "Der Zugriff auf diese Seiten wurde nicht gewährt: Die Erweiterung läuft dort nicht.",
+  outboxWaitingForIt: "Registrierungen warten auf die IT-Abteilung des Krankenhauses:",
+  outboxSince: "Seit {date}.",
+  outboxWaiting_one:
+    "{n} Registrierung wartet; nichts geht verloren, sie wird gesendet, sobald dies behoben ist.",
+  outboxWaiting_other:
+    "{n} Registrierungen warten; nichts geht verloren, sie werden gesendet, sobald dies behoben ist.",
+  outboxDcdUnavailable_one:
+    "{n} Registrierung wartet, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.",
+  outboxDcdUnavailable_other:
+    "{n} Registrierungen warten, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.",
+  outboxKeyMissing_one:
+    "{n} Registrierung wartet auf einen Schlüssel, der in der Konfiguration des Servers fehlt.",
+  outboxKeyMissing_other:
+    "{n} Registrierungen warten auf einen Schlüssel, der in der Konfiguration des Servers fehlt.",
+  outboxRateLimited:
+    "HD4DP hat um Verlangsamung gebeten: Die Übermittlung wird um {time} fortgesetzt.",
+  outboxUnreachable:
+    "Der Server ist nicht erreichbar: Ob die Registrierungen HD4DP erreichen, ist unbekannt.",
+  outboxRefused:
+    "Der Server hat die Auskunft über die Übermittlungen an HD4DP verweigert: {detail}",
+  outboxUnreadable:
+    "Die Antwort des Servers über die Übermittlungen an HD4DP ist nicht lesbar: {detail}",
 };
 
 export const UI_TEXT: Record<UiLocale, Record<UiTextKey, string>> = { en, fr, nl, de };

@@ -1,5 +1,5 @@
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
-import type { EligibilityReply, WorkerIssue } from "../api/worker-client.ts";
+import type { EligibilityReply, OutboxHealth, WorkerIssue } from "../api/worker-client.ts";
 import type { DcdDelivery, DcdRef } from "../dcd/dcd-delivery.ts";
 import type { LocalRegistration } from "../registrations/local-registration.ts";
 
@@ -26,7 +26,9 @@ export type ExtensionMessage =
   | { type: "delete-registration"; localId: string }
   | { type: "list-registrations" }
   | { type: "reopen"; localId: string }
-  | { type: "open-options" };
+  | { type: "open-options" }
+  /** Whether the worker's deliveries to HD4DP wait for the hospital's IT (popup, options). */
+  | { type: "outbox-health" };
 
 export interface ReplyError {
   kind: "unreachable" | "worker" | "config" | "internal";
@@ -50,4 +52,5 @@ export interface ReplyOf {
   "list-registrations": Reply<LocalRegistration[]>;
   reopen: Reply<true>;
   "open-options": Reply<true>;
+  "outbox-health": Reply<OutboxHealth>;
 }

@@ -61,6 +61,38 @@ describe("worker client", () => {
     await expect(client.getRegistration("x")).rejects.toBeInstanceOf(WorkerError);
   });
 
+  it("reads the outbox's health, and refuses a health answer of the wrong shape", async () => {
+    const outbox = {
+      queued: 2,
+      failed: 0,
+      needsIt: null,
+      rateLimitedUntil: "2026-12-02T14:30:00.000Z",
+      waiting: { dcdUnavailable: 0, keyMissing: 0 },
+      sealedWithOldKeys: 0,
+    };
+    const { fetch, calls } = stub(200, { status: "ok", dcdVersion: "0.1.0", outbox });
+    const client = createWorkerClient({ baseUrl: "http://w", token: "t", locale: "fr", fetch });
+    expect((await client.health()).outbox).toEqual(outbox);
+    expect(calls[0]?.url).toBe("http://w/healthz");
+    expect(calls[0]?.init.method).toBe("GET");
+
+    // A worker without the outbox (an older one), or with a date that is not one.
+    for (const body of [
+      { status: "ok", dcdVersion: "0.1.0" },
+      { status: "ok", outbox: { ...outbox, rateLimitedUntil: "soon" } },
+    ]) {
+      const older = createWorkerClient({
+        baseUrl: "http://w",
+        token: "t",
+        locale: "fr",
+        fetch: stub(200, body).fetch,
+      });
+      await expect(older.health()).rejects.toThrow(
+        "Unexpected reply from the worker for GET /healthz",
+      );
+    }
+  });
+
   it("reports a network failure as unreachable", async () => {
     const fetch = (async () => {
       throw new TypeError("Failed to fetch");

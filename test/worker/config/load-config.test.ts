@@ -16,7 +16,15 @@ describe("parseConfig", () => {
   it("reads the test configuration", () => {
     const config = parseConfig(TEST_BINDINGS);
     expect(config.registryUrl).toBe("https://hd4dp.test/proxy");
-    expect(config.encryptionKey).toHaveLength(32);
+    expect(config.encryptionKeys.map((key) => [key.id, key.raw.length])).toEqual([
+      ["t2", 32],
+      ["t1", 32],
+    ]);
+    expect(config.hmacKey).toHaveLength(32);
+    expect(config.retryAfterMaxMs).toBe(1000);
+    expect(config.retentionMs).toBe(30 * 86_400_000);
+    expect(config.queueMax).toBe(10_000);
+    expect(config.registryOrganizationId).toBeNull();
     expect(config.apiTokens).toContainEqual({
       token: "token-hospital-a-0123456789",
       hospitalId: "hospital-a",
@@ -32,7 +40,8 @@ describe("parseConfig", () => {
       REGISTRY_CLIENT_ID: "local-dev-client",
       REGISTRY_CLIENT_SECRET: "local-dev-secret",
       API_TOKENS: '{"local-dev-token":"demo-hospital"}',
-      ENCRYPTION_KEY: "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+      ENCRYPTION_KEYS: "dev1:ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+      HMAC_KEY: "ZGV2LW9ubHktaG1hYy1rZXktbm90LWZvci1wcm9kISE=",
       ALLOWED_ORIGINS: "chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
     });
     expect(config.apiTokens).toEqual([{ token: "local-dev-token", hospitalId: "demo-hospital" }]);
@@ -46,7 +55,17 @@ describe("parseConfig", () => {
     ["API_TOKENS", { API_TOKENS: "{}" }],
     ["API_TOKENS", { API_TOKENS: '{"short":"h"}' }],
     ["API_TOKENS", { API_TOKENS: '{"long-enough-token":"bad id!"}' }],
-    ["ENCRYPTION_KEY", { ENCRYPTION_KEY: "!!!" }],
+    ["ENCRYPTION_KEYS", { ENCRYPTION_KEYS: "k1:!!!" }],
+    ["ENCRYPTION_KEYS", { ENCRYPTION_KEYS: btoa("no id here, thirty-two bytes long") }],
+    [
+      "ENCRYPTION_KEYS",
+      { ENCRYPTION_KEYS: `k1:${btoa("a".repeat(32))},k1:${btoa("b".repeat(32))}` },
+    ],
+    ["ENCRYPTION_KEYS", { ENCRYPTION_KEYS: undefined, ENCRYPTION_KEY: btoa("a".repeat(32)) }],
+    ["HMAC_KEY", { HMAC_KEY: btoa("short") }],
+    ["RETRY_AFTER_MAX_MS", { RETRY_AFTER_MAX_MS: "10" }],
+    ["RETENTION_DAYS", { RETENTION_DAYS: "0" }],
+    ["QUEUE_MAX", { QUEUE_MAX: "many" }],
     ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: undefined }],
     ["ALLOWED_ORIGINS", { ALLOWED_ORIGINS: "chrome-extension://abc/path" }],
     ["REGISTRY_TIMEOUT_MS", { REGISTRY_TIMEOUT_MS: "0" }],
@@ -55,6 +74,16 @@ describe("parseConfig", () => {
     const error = errorOf(overrides);
     expect(error.variable).toBe(variable);
     expect(error.fix.length).toBeGreaterThan(10);
+  });
+
+  it("reads several encryption keys, the current one first", () => {
+    const config = parseConfig({
+      ...TEST_BINDINGS,
+      ENCRYPTION_KEYS: ` k2:${btoa("b".repeat(32))} , k1:${btoa("a".repeat(32))}`,
+      REGISTRY_ORGANIZATION_ID: " 71000436 ",
+    });
+    expect(config.encryptionKeys.map((key) => key.id)).toEqual(["k2", "k1"]);
+    expect(config.registryOrganizationId).toBe("71000436");
   });
 
   it("allows moz-extension://* (any Firefox extension: their origins differ per profile)", () => {

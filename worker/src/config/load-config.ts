@@ -3,6 +3,7 @@
 // variable and says how to fix it, instead of a confusing failure later in the outbox.
 // Checked once per env object (the runtime keeps one per isolate).
 
+import type { EncryptionKey } from "../crypto/record-cipher.ts";
 import { ANY_FIREFOX_EXTENSION } from "./is-allowed-origin.ts";
 
 export interface ApiToken {
@@ -15,14 +16,24 @@ export interface WorkerConfig {
   registryTokenUrl: string;
   registryClientId: string;
   registryClientSecret: string;
+  /** The hospital's organization id in HD4DP; null: the only one HD4DP lists. */
+  registryOrganizationId: string | null;
   /** Cloudflare Access service token in front of a tunnelled HD4DP (docs/deploy.md), if any. */
   registryAccess: { clientId: string; clientSecret: string } | null;
   apiTokens: ApiToken[];
-  /** Raw 32-byte AES-256 key. */
-  encryptionKey: Uint8Array<ArrayBuffer>;
+  /** The current key first: new values are sealed with it, any of them opens. */
+  encryptionKeys: EncryptionKey[];
+  /** Raw 32-byte key of the keyed hashes; never rotated. */
+  hmacKey: Uint8Array<ArrayBuffer>;
   allowedOrigins: string[];
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Longest Retry-After obeyed; a longer one from HD4DP or a proxy is read as this. */
+  retryAfterMaxMs: number;
+  /** Finished registrations, and failed records, are purged this long after their last change. */
+  retentionMs: number;
+  /** Most registrations queued per hospital; beyond, a submit is answered 429. */
+  queueMax: number;
   registryTimeoutMs: number;
   rateLimitPerMinute: number;
 }
@@ -69,6 +80,11 @@ function requireUrl(raw: RawConfig, name: string, example: string): string {
     throw new ConfigError(name, "not an http(s) URL", SECRET_FIX(name, example));
   }
   return value.replace(/\/+$/, "");
+}
+
+function optionalString(raw: RawConfig, name: string): string | null {
+  const value = raw[name];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
 function optionalInteger(
@@ -123,23 +139,57 @@ function parseApiTokens(raw: RawConfig): ApiToken[] {
   return tokens;
 }
 
-function parseEncryptionKey(raw: RawConfig): Uint8Array<ArrayBuffer> {
-  const example = "the output of 'openssl rand -base64 32'";
-  const text = requireString(raw, "ENCRYPTION_KEY", example);
+const KEY_EXAMPLE = "the output of 'openssl rand -base64 32'";
+
+function decodeKey(name: string, text: string, fix: string): Uint8Array<ArrayBuffer> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
   } catch {
-    throw new ConfigError("ENCRYPTION_KEY", "not base64", SECRET_FIX("ENCRYPTION_KEY", example));
+    throw new ConfigError(name, "not base64", fix);
   }
   if (bytes.length !== 32) {
-    throw new ConfigError(
-      "ENCRYPTION_KEY",
-      `${bytes.length} bytes long instead of 32`,
-      SECRET_FIX("ENCRYPTION_KEY", example),
-    );
+    throw new ConfigError(name, `${bytes.length} bytes long instead of 32`, fix);
   }
   return bytes;
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `id:base64,id:base64`, the current key first (docs/deploy.md, "Rotating the encryption key"). */
+function parseEncryptionKeys(raw: RawConfig): EncryptionKey[] {
+  const example = `'k2:<${KEY_EXAMPLE}>' (the current key first, older ones after it: 'k2:...,k1:...')`;
+  const fix = SECRET_FIX("ENCRYPTION_KEYS", example);
+  if (raw.ENCRYPTION_KEYS === undefined && typeof raw.ENCRYPTION_KEY === "string") {
+    throw new ConfigError(
+      "ENCRYPTION_KEYS",
+      "missing (ENCRYPTION_KEY is no longer read)",
+      `set ENCRYPTION_KEYS to 'k1:<the value of ENCRYPTION_KEY>' and HMAC_KEY to a new key (${KEY_EXAMPLE}), then delete ENCRYPTION_KEY.`,
+    );
+  }
+  const text = requireString(raw, "ENCRYPTION_KEYS", example);
+  const keys = text.split(",").map((entry) => {
+    const [id = "", value = "", ...rest] = entry.trim().split(":");
+    if (!KEY_ID.test(id) || rest.length > 0) {
+      throw new ConfigError(
+        "ENCRYPTION_KEYS",
+        "holding an entry that is not <id>:<base64 key> with an id of 1-32 letters, digits, '_' or '-'",
+        fix,
+      );
+    }
+    return { id, raw: decodeKey("ENCRYPTION_KEYS", value, fix) };
+  });
+  const ids = keys.map((key) => key.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated !== undefined) {
+    throw new ConfigError("ENCRYPTION_KEYS", `naming the key id ${repeated} twice`, fix);
+  }
+  return keys;
+}
+
+function parseHmacKey(raw: RawConfig): Uint8Array<ArrayBuffer> {
+  const text = requireString(raw, "HMAC_KEY", KEY_EXAMPLE);
+  return decodeKey("HMAC_KEY", text, SECRET_FIX("HMAC_KEY", KEY_EXAMPLE));
 }
 
 function parseAllowedOrigins(raw: RawConfig): string[] {
@@ -206,12 +256,17 @@ export function parseConfig(raw: RawConfig): WorkerConfig {
       "REGISTRY_CLIENT_SECRET",
       "the client secret HD4DP issued",
     ),
+    registryOrganizationId: optionalString(raw, "REGISTRY_ORGANIZATION_ID"),
     registryAccess: parseRegistryAccess(raw),
     apiTokens: parseApiTokens(raw),
-    encryptionKey: parseEncryptionKey(raw),
+    encryptionKeys: parseEncryptionKeys(raw),
+    hmacKey: parseHmacKey(raw),
     allowedOrigins: parseAllowedOrigins(raw),
     retryBaseMs,
     retryMaxMs,
+    retryAfterMaxMs: optionalInteger(raw, "RETRY_AFTER_MAX_MS", 3_600_000, 1000, 7 * 86_400_000),
+    retentionMs: optionalInteger(raw, "RETENTION_DAYS", 30, 1, 3650) * 86_400_000,
+    queueMax: optionalInteger(raw, "QUEUE_MAX", 10_000, 1, 1_000_000),
     registryTimeoutMs: optionalInteger(raw, "REGISTRY_TIMEOUT_MS", 10_000, 100, 120_000),
     rateLimitPerMinute: optionalInteger(raw, "RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
   };

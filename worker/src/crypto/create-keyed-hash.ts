@@ -1,8 +1,9 @@
 // A keyed hash (HMAC-SHA-256) for values the outbox must recognise but must not keep:
 // business keys (they contain the NISS), idempotency keys and request bodies. A plain
 // SHA-256 would not do: a NISS has about 10^9 possible values, so an unkeyed hash of a
-// business key is reversed by brute force in minutes. The HMAC key is derived from
-// ENCRYPTION_KEY with HKDF, so no second secret is needed and the AES key is not reused.
+// business key is reversed by brute force in minutes. Its key (HMAC_KEY) is separate from
+// the encryption keys and never rotates: the hashes identify registrations for as long as
+// they are kept, and a new key would make every known business key look new.
 
 export type KeyedHash = (value: string) => Promise<string>;
 

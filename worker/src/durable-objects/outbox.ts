@@ -1,26 +1,29 @@
 // The durable outbox of one hospital (one instance per hospital: idFromName(hospitalId)).
-// A registration is written here, its record encrypted, before the API answers 202; an
-// alarm then delivers it to HD4DP with retries. All state is in SQLite, so a restart or
-// eviction loses nothing: the constructor re-arms the alarm when work is due.
+// A registration is written here, its record sealed, before the API answers 202; an alarm
+// then delivers it to HD4DP. All state is in SQLite (outbox/migrate-outbox.ts), so a
+// restart or eviction loses nothing: the constructor re-arms the alarm when work is due.
 //
-// States: queued -> open (draft accepted) | sent (submitted) | failed (refused by HD4DP);
-// queued|failed -> deleted (DELETE before delivery); open|sent -> deleted or open -> sent
-// when HD4DP says so (a GET asks it, see #refreshFromRegistry). The record is deleted once
-// the registration leaves `queued`; id, state, the registry's business key and
-// registration code, attempts, lastError and timestamps stay.
+// What happens after each attempt is decided by outbox/next-delivery-state.ts; this class
+// only does the SQL, the crypto and the fetch. States: queued -> open (draft accepted) |
+// sent (submitted) | failed (HD4DP rejected the record); queued|failed -> deleted (DELETE);
+// failed -> queued (the same request sent again); open|sent -> deleted or open -> sent when
+// HD4DP's list of submitted records says so. A fault of the hospital rather than of the
+// record (credentials, 403, a redirect...) pauses the whole outbox in a "needs IT" state
+// (`health()`), and nothing fails.
 //
 // Exactly once per business key: delivered business keys are remembered as keyed hashes
 // (they contain the NISS), so a resubmission is sent as a correction (PUT), and two
 // registrations of one business key are never in flight together.
 //
-// The registry's own business key may contain the NISS too (hd4dp-contract.ts, ASSUMED):
-// it is kept only encrypted, like the record, in registrations.business_key_sealed and
-// delivered_keys.business_key_sealed.
+// Nothing of a patient is kept in clear: the record, the registry's business key and
+// HD4DP's error text (it may quote the record) are sealed (crypto/record-cipher.ts); the
+// error is otherwise a code with data-free parameters. The record is kept until it is sent,
+// deleted, or the retention period has passed since it failed; finished rows go after the
+// retention period too.
 //
-// A registration is relayed with the DCD version it was validated with (dcd_id,
-// dcd_version), looked up among the configured DCDs when its turn comes. Once that version is
-// no longer configured (or cannot be relayed), it waits, queued, for hospital IT to put it
-// back: changing the DCDs never loses or fails a registration.
+// A registration is relayed with the DCD version it was validated with, looked up among the
+// configured DCDs when its turn comes. While that version is not configured it waits,
+// queued, for hospital IT to put it back: changing the DCDs never loses or fails one.
 
 import { DurableObject } from "cloudflare:workers";
 import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
@@ -28,14 +31,30 @@ import type { S2sCodeIds } from "../../../shared-schema/src/s2s/s2s-code-ids.ts"
 import { ConfigError, loadConfig, type WorkerConfig } from "../config/load-config.ts";
 import { canonicalJson } from "../crypto/canonical-json.ts";
 import { createKeyedHash, type KeyedHash } from "../crypto/create-keyed-hash.ts";
-import { packSealed, unpackSealed } from "../crypto/pack-sealed.ts";
-import { createRecordCipher, type RecordCipher } from "../crypto/record-cipher.ts";
+import {
+  createRecordCipher,
+  KeyMissingError,
+  type RecordCipher,
+  sealedPrefix,
+} from "../crypto/record-cipher.ts";
 import { type DcdCatalogue, loadDcdCatalogue } from "../dcd/load-dcd-catalogue.ts";
 import { logError, logEvent } from "../log/log-event.ts";
-import { backoffDelay } from "../outbox/backoff-delay.ts";
+import { migrateOutbox } from "../outbox/migrate-outbox.ts";
+import {
+  type Decision,
+  type DeliveryError,
+  type DeliveryErrorParams,
+  nextDeliveryState,
+} from "../outbox/next-delivery-state.ts";
+import type {
+  OutboxErrorCode,
+  OutboxHealth,
+  RegistrationRecordView,
+  RegistrationState,
+} from "../outbox/outbox-views.ts";
 import { Hd4dpClient } from "../registry/hd4dp-client.ts";
+import type { SubmittedRecord } from "../registry/hd4dp-contract.ts";
 import { submitPayload } from "../registry/hd4dp-contract.ts";
-import type { RegistrationState, RegistrationView } from "../schemas/api-schemas.ts";
 
 export interface EnqueueInput {
   idempotencyKey: string;
@@ -52,13 +71,14 @@ export interface EnqueueInput {
 }
 
 export type EnqueueResult =
-  | { outcome: "created" | "replayed"; view: RegistrationView }
-  | { outcome: "conflict" };
+  | { outcome: "created" | "replayed" | "requeued"; view: RegistrationRecordView }
+  | { outcome: "conflict" }
+  | { outcome: "queue_full"; queued: number };
 
 export type RemoveResult =
-  | { outcome: "deleted"; view: RegistrationView }
+  | { outcome: "deleted"; view: RegistrationRecordView }
   | { outcome: "not_found" }
-  | { outcome: "delivered"; view: RegistrationView }
+  | { outcome: "delivered"; view: RegistrationRecordView }
   | { outcome: "in_progress" };
 
 interface Row extends Record<string, SqlStorageValue> {
@@ -71,20 +91,27 @@ interface Row extends Record<string, SqlStorageValue> {
   draft: number;
   business_key_hash: string | null;
   state: RegistrationState;
-  record_iv: ArrayBuffer | null;
-  record_ciphertext: ArrayBuffer | null;
-  /** The registry's business key, IV + AES-GCM ciphertext (pack-sealed.ts). */
+  record_sealed: ArrayBuffer | null;
   business_key_sealed: ArrayBuffer | null;
   registration_code: string | null;
   attempts: number;
-  /** Attempts the registry answered by refusing the worker's credentials. */
-  credential_refusals: number;
-  last_error: string | null;
+  error_code: OutboxErrorCode | null;
+  /** JSON of data-free parameters (next-delivery-state.ts). */
+  error_params: string | null;
+  error_detail_sealed: ArrayBuffer | null;
   created_at: number;
   updated_at: number;
   next_attempt_at: number | null;
-  /** When a GET last asked HD4DP for this registration's status. */
   status_checked_at: number | null;
+}
+
+interface HospitalRow extends Record<string, SqlStorageValue> {
+  paused_until: number;
+  needs_it: number;
+  error_code: OutboxErrorCode | null;
+  error_params: string | null;
+  since: number | null;
+  pause_count: number;
 }
 
 interface Tools {
@@ -98,112 +125,109 @@ interface Tools {
 /** Registrations delivered per alarm run, and how many at once. */
 const BATCH_SIZE = 50;
 const CONCURRENCY = 4;
-/** When the configuration is broken, or lacks a queued registration's DCD, look again then. */
+/** When the configuration is broken, or lacks a registration's DCD or key, look again then. */
 const CONFIG_RETRY_MS = 60_000;
-/**
- * Refusals of the worker's credentials (a 401 with a fresh token, or a refused token
- * request) before a registration fails. Retrying rides out hospital IT rotating the
- * credentials; the bound ends a wrong secret with a clear message instead of retrying
- * forever (issue 3: 4xx other than 401-then-renew do not retry).
- */
-const MAX_CREDENTIAL_REFUSALS = 10;
-/** A GET asks HD4DP for a delivered registration's status at most this often. */
+/** HD4DP's list of submitted records is read at most this often per DCD. */
 const STATUS_CHECK_INTERVAL_MS = 60_000;
+/** Values re-sealed with the current key per alarm run, after a key rotation. */
+const RESEAL_BATCH = 200;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS registrations (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
-  idempotency_hash TEXT NOT NULL UNIQUE,
-  body_hash TEXT NOT NULL,
-  dcd_id TEXT NOT NULL,
-  dcd_version TEXT NOT NULL,
-  draft INTEGER NOT NULL,
-  business_key_hash TEXT,
-  state TEXT NOT NULL,
-  record_iv BLOB,
-  record_ciphertext BLOB,
-  business_key_sealed BLOB,
-  registration_code TEXT,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  credential_refusals INTEGER NOT NULL DEFAULT 0,
-  last_error TEXT,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  next_attempt_at INTEGER,
-  status_checked_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS registrations_due ON registrations (state, next_attempt_at);
-CREATE INDEX IF NOT EXISTS registrations_key ON registrations (business_key_hash, state);
-CREATE TABLE IF NOT EXISTS delivered_keys (
-  business_key_hash TEXT PRIMARY KEY,
-  business_key_sealed BLOB NOT NULL,
-  registration_id TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-`;
-
-/** Columns added since the first schema: an outbox created before gets them on start. */
-const ADDED_COLUMNS = [
-  ["registrations", "business_key_sealed", "BLOB"],
-  ["registrations", "credential_refusals", "INTEGER NOT NULL DEFAULT 0"],
-  ["registrations", "status_checked_at", "INTEGER"],
-  // Before versions were stored the worker had one DCD, SPIN_SURG 0.1.0: older rows are its.
-  ["registrations", "dcd_version", "TEXT NOT NULL DEFAULT '0.1.0'"],
-  ["delivered_keys", "business_key_sealed", "BLOB"],
+/** Every sealed column, and the additional data that binds a value to its row and role. */
+const SEALED_COLUMNS = [
+  {
+    table: "registrations",
+    column: "record_sealed",
+    key: "id",
+    aad: (id: string) => `record:${id}`,
+  },
+  {
+    table: "registrations",
+    column: "business_key_sealed",
+    key: "id",
+    aad: (id: string) => `business-key:${id}`,
+  },
+  {
+    table: "registrations",
+    column: "error_detail_sealed",
+    key: "id",
+    aad: (id: string) => `error-detail:${id}`,
+  },
+  {
+    table: "delivered_keys",
+    column: "business_key_sealed",
+    key: "business_key_hash",
+    aad: (hash: string) => `delivered-key:${hash}`,
+  },
 ] as const;
+
+const [RECORD, REGISTRATION_KEY, ERROR_DETAIL, DELIVERED_KEY] = SEALED_COLUMNS;
 
 export class Outbox extends DurableObject<Env> {
   readonly #sql: SqlStorage;
   /** Ids being sent right now: not picked twice, not deletable mid-flight. */
   readonly #inFlight = new Set<string>();
   #tools: Promise<Tools> | null = null;
+  /** HD4DP's submitted records per DCD, by business key, with when they were read. */
+  readonly #submitted = new Map<string, { at: number; records: Map<string, SubmittedRecord> }>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#sql = ctx.storage.sql;
     ctx.blockConcurrencyWhile(async () => {
-      this.#sql.exec(SCHEMA);
-      for (const [table, column, type] of ADDED_COLUMNS) {
-        if (!this.#hasColumn(table, column)) {
-          this.#sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-        }
-      }
-      // A restart (deploy, eviction, crash) must not strand queued registrations.
+      migrateOutbox(this.#sql);
+      // A restart (deploy, eviction, crash) must not strand queued registrations, nor
+      // values sealed with a key that was just rotated out.
       await this.#armAlarm();
+      try {
+        const current = loadConfig(env).encryptionKeys[0];
+        if (current && this.#countSealedWithOldKeys(sealedPrefix(current.id)) > 0) {
+          await this.#armAt(Date.now());
+        }
+      } catch {
+        // A broken configuration: the first request says what to fix.
+      }
     });
   }
 
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
-    const { cipher, hash } = await this.#getTools();
+    const { cipher, hash, config } = await this.#getTools();
     const idempotencyHash = await hash(`idempotency:${input.idempotencyKey}`);
     const bodyHash = await hash(`body:${canonicalJson(input.body)}`);
-    const existing = this.#one(
-      "SELECT * FROM registrations WHERE idempotency_hash = ?",
-      idempotencyHash,
-    );
+    const existing = this.#row("idempotency_hash", idempotencyHash);
     if (existing) {
       if (existing.body_hash !== bodyHash) return { outcome: "conflict" };
+      if (existing.state === "failed" && existing.record_sealed !== null) {
+        // The same registration sent again after HD4DP rejected it (its rules or code lists
+        // may have been fixed since): queue it again, with its sealed record.
+        this.#sql.exec(
+          `UPDATE registrations SET state = 'queued', error_code = NULL, error_params = NULL,
+             error_detail_sealed = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+          Date.now(),
+          Date.now(),
+          existing.id,
+        );
+        this.#addEvent(existing.id, "requeued");
+        await this.#armAlarm();
+        return { outcome: "requeued", view: await this.#view(this.#mustRow(existing.id), cipher) };
+      }
       return { outcome: "replayed", view: await this.#view(existing, cipher) };
     }
+    const queued = this.#count("state = 'queued'");
+    if (queued >= config.queueMax) return { outcome: "queue_full", queued };
     const id = crypto.randomUUID();
     // Per DCD, not per version: a record resent under a newer version corrects the first.
     const businessKeyHash =
       input.businessKey === null
         ? null
         : await hash(`business-key:${input.dcdId}:${input.businessKey}`);
-    const sealed = await cipher.seal(id, input.record);
+    const sealed = await cipher.seal(RECORD.aad(id), input.record);
     // Re-check after the awaits above: another request with this key may have landed.
-    if (this.#one("SELECT id FROM registrations WHERE idempotency_hash = ?", idempotencyHash)) {
-      return this.enqueue(input);
-    }
+    if (this.#row("idempotency_hash", idempotencyHash)) return this.enqueue(input);
     const now = Date.now();
     this.#sql.exec(
       `INSERT INTO registrations (id, idempotency_hash, body_hash, dcd_id, dcd_version, draft,
-         business_key_hash, state, record_iv, record_ciphertext, attempts, created_at, updated_at,
-         next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, 0, ?, ?, ?)`,
+         business_key_hash, state, record_sealed, attempts, created_at, updated_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?)`,
       id,
       idempotencyHash,
       bodyHash,
@@ -211,30 +235,28 @@ export class Outbox extends DurableObject<Env> {
       input.dcdVersion,
       input.draft ? 1 : 0,
       businessKeyHash,
-      sealed.iv.buffer,
-      sealed.ciphertext.buffer,
+      sealed,
       now,
       now,
       now,
     );
+    this.#addEvent(id, "queued");
     await this.#armAlarm();
     logEvent("registration.queued", { registrationId: id, state: "queued" });
-    const row = this.#one("SELECT * FROM registrations WHERE id = ?", id);
-    if (!row) throw new Error("registration vanished after insert");
-    return { outcome: "created", view: await this.#view(row, cipher) };
+    return { outcome: "created", view: await this.#view(this.#mustRow(id), cipher) };
   }
 
-  async read(id: string): Promise<RegistrationView | null> {
+  async read(id: string): Promise<RegistrationRecordView | null> {
     await this.#armAlarm();
     const tools = await this.#getTools();
-    const row = this.#one("SELECT * FROM registrations WHERE id = ?", id);
+    const row = this.#row("id", id);
     return row ? this.#view(await this.#refreshFromRegistry(row, tools), tools.cipher) : null;
   }
 
   async remove(id: string): Promise<RemoveResult> {
     await this.#armAlarm();
     const { cipher } = await this.#getTools();
-    const row = this.#one("SELECT * FROM registrations WHERE id = ?", id);
+    const row = this.#row("id", id);
     if (!row) return { outcome: "not_found" };
     if (row.state === "open" || row.state === "sent") {
       return { outcome: "delivered", view: await this.#view(row, cipher) };
@@ -242,36 +264,85 @@ export class Outbox extends DurableObject<Env> {
     if (this.#inFlight.has(id)) return { outcome: "in_progress" };
     if (row.state !== "deleted") {
       this.#sql.exec(
-        `UPDATE registrations SET state = 'deleted', record_iv = NULL, record_ciphertext = NULL,
-           next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
+        `UPDATE registrations SET state = 'deleted', record_sealed = NULL,
+           error_detail_sealed = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ?`,
         Date.now(),
         id,
       );
+      this.#addEvent(id, "deleted");
       logEvent("registration.deleted", { registrationId: id, state: "deleted" });
     }
-    const updated = this.#one("SELECT * FROM registrations WHERE id = ?", id);
-    if (!updated) return { outcome: "not_found" };
-    return { outcome: "deleted", view: await this.#view(updated, cipher) };
+    return { outcome: "deleted", view: await this.#view(this.#mustRow(id), cipher) };
+  }
+
+  /** What hospital IT needs to know: counts, a "needs IT" pause, values waiting for a key. */
+  async health(): Promise<OutboxHealth> {
+    const { cipher } = await this.#getTools();
+    const hospital = this.#hospital();
+    const now = Date.now();
+    const paused = hospital.paused_until > now || hospital.pause_count > 0;
+    return {
+      queued: this.#count("state = 'queued'"),
+      failed: this.#count("state = 'failed'"),
+      pause:
+        paused && hospital.error_code !== null
+          ? {
+              code: hospital.error_code,
+              params: parseParams(hospital.error_params),
+              needsIt: hospital.needs_it === 1,
+              since: hospital.since ?? now,
+              until: hospital.paused_until,
+            }
+          : null,
+      waiting: {
+        dcdUnavailable: this.#count(
+          "state = 'queued' AND error_code IN ('dcd_unavailable', 'dcd_not_relayable')",
+        ),
+        keyMissing: this.#count("state = 'queued' AND error_code = 'key_missing'"),
+      },
+      sealedWithOldKeys: this.#countSealedWithOldKeys(cipher.currentPrefix),
+    };
   }
 
   override async alarm(): Promise<void> {
     try {
-      await this.#deliverDue();
+      const tools = await this.#getTools();
+      await this.#deliverDue(tools);
+      await this.#resealOldValues(tools.cipher);
+      this.#purgeFinished(Date.now(), tools.config.retentionMs);
     } catch (error) {
       const errorName = error instanceof Error ? error.name : "unknown";
       logError("outbox.alarm_failed", { errorName });
       if (errorName === "ConfigError") {
-        await this.ctx.storage.setAlarm(Date.now() + CONFIG_RETRY_MS);
+        await this.#armAt(Date.now() + CONFIG_RETRY_MS);
         return;
       }
     }
     await this.#armAlarm();
   }
 
-  async #deliverDue(): Promise<void> {
-    const now = Date.now();
-    if (this.#pausedUntil() > now) return;
-    const tools = await this.#getTools();
+  /**
+   * Deletes what the retention period no longer covers: finished registrations with their
+   * history, and the sealed record of a failed one. Runs from the alarm; `now` is a
+   * parameter so tests can play a month.
+   */
+  purgeFinished(now: number, retentionMs: number): number {
+    const before = now - retentionMs;
+    const old = "state IN ('sent', 'open', 'deleted', 'failed') AND updated_at < ?";
+    this.#sql.exec(
+      `DELETE FROM registration_events WHERE registration_id IN (SELECT id FROM registrations WHERE ${old})`,
+      before,
+    );
+    return this.#sql.exec(`DELETE FROM registrations WHERE ${old}`, before).rowsWritten;
+  }
+
+  #purgeFinished(now: number, retentionMs: number): void {
+    const purged = this.purgeFinished(now, retentionMs);
+    if (purged > 0) logEvent("outbox.purged", { count: purged });
+  }
+
+  async #deliverDue(tools: Tools): Promise<void> {
+    if (this.#hospital().paused_until > Date.now()) return;
     // Due registrations, oldest first; one waits while an older registration of the same
     // business key is still queued, so the older one is sent first and the newer one goes
     // as its correction. Ids only: each row is read again when its turn comes.
@@ -285,7 +356,7 @@ export class Outbox extends DurableObject<Env> {
                AND older.business_key_hash = r.business_key_hash
                AND older.state = 'queued' AND older.seq < r.seq)
          ORDER BY r.next_attempt_at, r.seq LIMIT ?`,
-        now,
+        Date.now(),
         BATCH_SIZE + this.#inFlight.size,
       )
       .toArray()
@@ -293,43 +364,73 @@ export class Outbox extends DurableObject<Env> {
       .filter((id) => !this.#inFlight.has(id))
       .slice(0, BATCH_SIZE);
     let next = 0;
-    const worker = async () => {
+    // After a pause, one registration probes alone; the others follow once it went through.
+    if (this.#hospital().pause_count > 0 && due.length > 0) {
+      await this.#deliverOne(due[next++] as string, tools);
+      if (this.#hospital().pause_count > 0) return;
+    }
+    const lane = async () => {
       while (next < due.length) {
-        const id = due[next++];
-        if (!id) return;
-        if (this.#pausedUntil() > Date.now()) return;
+        const id = due[next++] as string;
+        if (this.#hospital().paused_until > Date.now()) return;
         await this.#deliverOne(id, tools);
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   }
 
   async #deliverOne(id: string, tools: Tools): Promise<void> {
-    const { config, cipher, client } = tools;
+    const { cipher } = tools;
     this.#inFlight.add(id);
     try {
       // Read the row again now that it is in flight, in the same synchronous step: while it
       // waited in the batch, remove() could still delete it (it refuses only ids in flight),
       // and a deleted registration must never be sent from a stale copy.
-      const row = this.#one("SELECT * FROM registrations WHERE id = ? AND state = 'queued'", id);
+      const row = this.#one<Row>(
+        "SELECT * FROM registrations WHERE id = ? AND state = 'queued'",
+        id,
+      );
       if (!row) return;
-      // Nothing is sent, so no attempt is counted, while the DCD is not there to send it with.
+      const fields = { registrationId: row.id, dcdId: row.dcd_id, dcdVersion: row.dcd_version };
+      // Nothing is sent, so no attempt is counted, while the DCD or the key is not there.
       const relay = relayWith(tools.dcds, row);
-      if (relay instanceof ConfigError) {
-        this.#scheduleRetry(
+      if (relay === null || relay instanceof ConfigError) {
+        const dcd = { dcd: row.dcd_id, version: row.dcd_version };
+        this.#wait(
           row.id,
-          `Waiting for the hospital's IT, nothing is lost: ${relay.message}`,
-          CONFIG_RETRY_MS,
+          relay === null
+            ? { code: "dcd_unavailable", params: dcd }
+            : {
+                code: "dcd_not_relayable",
+                params: { ...dcd, problem: relay.problem, fix: relay.fix },
+              },
         );
-        logError("registration.dcd_unavailable", {
-          registrationId: row.id,
-          state: "queued",
-          dcdId: row.dcd_id,
-          dcdVersion: row.dcd_version,
-        });
+        logError("registration.dcd_unavailable", { ...fields, state: "queued" });
         return;
       }
-      const { dcd, ids } = relay;
+      if (row.record_sealed === null) {
+        this.#fail(row.id, { code: "record_missing", params: {} }, null);
+        return;
+      }
+      let record: DcdRecord;
+      let correctionOf: string | undefined;
+      try {
+        record = (await cipher.open(RECORD.aad(row.id), row.record_sealed)) as DcdRecord;
+        const delivered = this.#deliveredKey(row);
+        if (delivered) {
+          correctionOf = await openString(
+            cipher,
+            DELIVERED_KEY.aad(delivered.hash),
+            delivered.sealed,
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof KeyMissingError)) throw error;
+        this.#wait(row.id, { code: "key_missing", params: { keyId: error.keyId } });
+        logError("registration.key_missing", { ...fields, state: "queued" });
+        return;
+      }
+      const draft = row.draft === 1;
       const attempts = row.attempts + 1;
       // Counted before sending, so a crash mid-request still shows as an attempt.
       this.#sql.exec(
@@ -338,209 +439,211 @@ export class Outbox extends DurableObject<Env> {
         Date.now(),
         row.id,
       );
-      if (!row.record_iv || !row.record_ciphertext) {
-        this.#finish(row.id, "failed", {
-          lastError: "The stored record is missing; submit it again.",
-        });
-        return;
-      }
-      const draft = row.draft === 1;
-      const delivered =
-        row.business_key_hash === null || draft
-          ? null
-          : this.#one<{ business_key_hash: string; business_key_sealed: ArrayBuffer }>(
-              "SELECT business_key_hash, business_key_sealed FROM delivered_keys WHERE business_key_hash = ?",
-              row.business_key_hash,
-            );
-      let payload: Record<string, unknown>;
-      let correctionOf: string | undefined;
-      try {
-        const record = (await cipher.open(row.id, {
-          iv: new Uint8Array(row.record_iv),
-          ciphertext: new Uint8Array(row.record_ciphertext),
-        })) as DcdRecord;
-        payload = submitPayload(dcd, ids, record, draft);
-        if (delivered) {
-          correctionOf = await openBusinessKey(
-            cipher,
-            deliveredKeyAad(delivered.business_key_hash),
-            delivered.business_key_sealed,
-          );
-        }
-      } catch {
-        // Retrying cannot help: a changed ENCRYPTION_KEY or a DCD change since it was queued.
-        // The error's own message is not kept: it may quote a value of the record.
-        this.#finish(row.id, "failed", {
-          lastError:
-            "The stored record could not be decrypted or converted for HD4DP; submit it again.",
-        });
-        logEvent("registration.failed", { registrationId: row.id, attempts, state: "failed" });
-        return;
-      }
-      const outcome = await client.deliver({
-        dcdId: dcd.id,
+      const delivery = {
+        dcdId: row.dcd_id,
+        dcdVersion: row.dcd_version,
         registrationId: row.id,
-        payload,
-        ...(correctionOf === undefined ? {} : { correctionOf }),
-      });
-      const fields = { registrationId: row.id, attempts, httpStatus: outcome.httpStatus };
-      switch (outcome.kind) {
-        case "accepted": {
-          const state = draft ? "open" : "sent";
-          const businessKey = outcome.businessKey === "" ? null : outcome.businessKey;
-          // Sealed first: leaving `queued` and remembering the key must happen in one
-          // synchronous step, or a newer registration of this key could be sent as new.
-          const sealedKey =
-            businessKey === null
-              ? null
-              : await sealBusinessKey(cipher, registrationKeyAad(row.id), businessKey);
-          const sealedDelivered =
-            !draft && row.business_key_hash !== null && businessKey !== null
-              ? await sealBusinessKey(cipher, deliveredKeyAad(row.business_key_hash), businessKey)
-              : null;
-          this.#finish(row.id, state, {
-            businessKeySealed: sealedKey,
-            registrationCode: outcome.registrationCode,
-          });
-          if (sealedDelivered !== null) {
-            this.#sql.exec(
-              `INSERT INTO delivered_keys (business_key_hash, business_key_sealed, registration_id, updated_at)
-               VALUES (?, ?, ?, ?)
-               ON CONFLICT (business_key_hash) DO UPDATE SET
-                 business_key_sealed = excluded.business_key_sealed,
-                 registration_id = excluded.registration_id, updated_at = excluded.updated_at`,
-              row.business_key_hash,
-              sealedDelivered,
-              row.id,
-              Date.now(),
-            );
-          }
-          logEvent("registration.delivered", { ...fields, state });
-          return;
-        }
-        case "rejected":
-          this.#finish(row.id, "failed", {
-            lastError:
-              outcome.httpStatus === 403
-                ? `${outcome.message} (HTTP 403: HD4DP refused the worker this request; ask the hospital's IT to check the rights of the worker's HD4DP client)`
-                : outcome.message,
-          });
-          logEvent("registration.failed", { ...fields, state: "failed" });
-          return;
-        case "credentials_refused": {
-          const refusals = row.credential_refusals + 1;
-          // No patient data here: ids and counts only. It is an error: someone must act.
-          logError("registry.credentials_refused", { ...fields, count: refusals });
-          if (refusals >= MAX_CREDENTIAL_REFUSALS) {
-            this.#finish(row.id, "failed", {
-              lastError: `Not delivered: HD4DP refused the worker's credentials ${refusals} times (${outcome.reason}). Ask the hospital's IT to check the worker's HD4DP client credentials (REGISTRY_CLIENT_ID and REGISTRY_CLIENT_SECRET), then submit the registration again.`,
-            });
-            logEvent("registration.failed", { ...fields, state: "failed" });
-            return;
-          }
-          this.#sql.exec(
-            "UPDATE registrations SET credential_refusals = ? WHERE id = ?",
-            refusals,
-            row.id,
-          );
-          this.#scheduleRetry(
-            row.id,
-            `${outcome.reason}: HD4DP refuses the worker's credentials; retrying. Ask the hospital's IT to check the worker's HD4DP client credentials (REGISTRY_CLIENT_ID and REGISTRY_CLIENT_SECRET).`,
-            backoffDelay(attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }),
-          );
-          logEvent("registration.retry", { ...fields, state: "queued" });
-          return;
-        }
-        case "retry": {
-          const delayMs = backoffDelay(attempts, {
-            baseMs: config.retryBaseMs,
-            maxMs: config.retryMaxMs,
-            ...(outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs }),
-          });
-          if (outcome.retryAfterMs !== undefined) {
-            // 429/503 speak for the whole registry: hold every delivery, not just this one.
-            this.#setPausedUntil(Date.now() + outcome.retryAfterMs);
-          }
-          this.#scheduleRetry(row.id, outcome.reason, delayMs);
-          logEvent("registration.retry", { ...fields, state: "queued", delayMs });
-          return;
-        }
+        payload: submitPayload(relay.dcd, relay.ids, record, draft),
+      };
+      let decision = this.#decide(
+        await tools.client.deliver(
+          correctionOf === undefined ? delivery : { ...delivery, correctionOf },
+        ),
+        attempts,
+        draft,
+        tools,
+      );
+      if (decision.kind === "resubmit") {
+        // HD4DP no longer holds the key it gave (withdrawn there, or reinstalled): the
+        // record goes as new, once, and the history says so.
+        this.#forgetDeliveredKey(row);
+        this.#addEvent(row.id, "correction_not_found_resubmitted");
+        decision = this.#decide(await tools.client.deliver(delivery), attempts, draft, tools);
       }
+      await this.#apply(row, decision, cipher);
+      logEvent(`registration.${decision.kind}`, { ...fields, attempts });
     } finally {
       this.#inFlight.delete(id);
     }
   }
 
-  #scheduleRetry(id: string, lastError: string, delayMs: number): void {
+  #decide(
+    outcome: Awaited<ReturnType<Hd4dpClient["deliver"]>>,
+    attempts: number,
+    draft: boolean,
+    { config }: Tools,
+  ): Decision {
+    return nextDeliveryState(outcome, {
+      now: Date.now(),
+      attempts,
+      draft,
+      pauseCount: this.#hospital().pause_count,
+      policy: {
+        retryBaseMs: config.retryBaseMs,
+        retryMaxMs: config.retryMaxMs,
+        retryAfterMaxMs: config.retryAfterMaxMs,
+      },
+      random: Math.random,
+    });
+  }
+
+  async #apply(row: Row, decision: Decision, cipher: RecordCipher): Promise<void> {
+    switch (decision.kind) {
+      case "delivered": {
+        // Sealed first: leaving `queued` and remembering the key must happen in one
+        // synchronous step, or a newer registration of this key could be sent as new.
+        const { businessKey } = decision;
+        const sealedKey =
+          businessKey === null
+            ? null
+            : await cipher.seal(REGISTRATION_KEY.aad(row.id), businessKey);
+        const remember = decision.state === "sent" && row.business_key_hash !== null;
+        const sealedDelivered =
+          remember && businessKey !== null
+            ? await cipher.seal(DELIVERED_KEY.aad(row.business_key_hash as string), businessKey)
+            : null;
+        const changed = this.#sql.exec(
+          `UPDATE registrations SET state = ?, business_key_sealed = ?, registration_code = ?,
+             error_code = NULL, error_params = NULL, error_detail_sealed = NULL,
+             record_sealed = NULL, next_attempt_at = NULL, updated_at = ?
+           WHERE id = ? AND state = 'queued'`,
+          decision.state,
+          sealedKey,
+          decision.registrationCode ?? null,
+          Date.now(),
+          row.id,
+        ).rowsWritten;
+        if (changed === 0) return;
+        if (sealedDelivered !== null) {
+          this.#sql.exec(
+            `INSERT INTO delivered_keys (business_key_hash, business_key_sealed, registration_id, updated_at)
+             VALUES (?, ?, ?, ?)
+             ON CONFLICT (business_key_hash) DO UPDATE SET
+               business_key_sealed = excluded.business_key_sealed,
+               registration_id = excluded.registration_id, updated_at = excluded.updated_at`,
+            row.business_key_hash,
+            sealedDelivered,
+            row.id,
+            Date.now(),
+          );
+        }
+        this.#addEvent(row.id, decision.state);
+        // A success speaks for the whole registry: whatever paused the outbox is over.
+        this.#sql.exec(
+          `UPDATE hospital_state SET paused_until = 0, needs_it = 0, error_code = NULL,
+             error_params = NULL, since = NULL, pause_count = 0`,
+        );
+        return;
+      }
+      case "retry":
+        this.#retryAt(row.id, decision.error, decision.at);
+        return;
+      case "pause": {
+        const hospital = this.#hospital();
+        const { code, params } = decision.error;
+        this.#sql.exec(
+          `UPDATE hospital_state SET paused_until = ?, needs_it = ?, error_code = ?,
+             error_params = ?, since = ?, pause_count = pause_count + 1`,
+          decision.until,
+          decision.needsIt ? 1 : 0,
+          code,
+          JSON.stringify(params),
+          hospital.error_code === code && hospital.since !== null ? hospital.since : Date.now(),
+        );
+        this.#retryAt(row.id, decision.error, decision.until);
+        if (decision.needsIt) logError("outbox.needs_it", { registrationId: row.id, code });
+        return;
+      }
+      case "failed": {
+        const detail = await cipher.seal(ERROR_DETAIL.aad(row.id), decision.detail);
+        this.#fail(row.id, decision.error, detail);
+        return;
+      }
+      case "resubmit":
+        // Only once per attempt (#deliverOne): a second 404 to a POST is an api_not_found.
+        throw new Error("a resubmission was answered as a correction");
+    }
+  }
+
+  /** Stays queued, no attempt counted: waits for IT (a DCD, a key) and looks again later. */
+  #wait(id: string, error: { code: OutboxErrorCode; params: DeliveryErrorParams }): void {
+    this.#retryAt(id, error, Date.now() + CONFIG_RETRY_MS);
+  }
+
+  #retryAt(
+    id: string,
+    error: { code: OutboxErrorCode; params: DeliveryErrorParams },
+    at: number,
+  ): void {
     this.#sql.exec(
-      "UPDATE registrations SET last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
-      lastError,
-      Date.now() + delayMs,
+      `UPDATE registrations SET error_code = ?, error_params = ?, next_attempt_at = ?, updated_at = ?
+       WHERE id = ? AND state = 'queued'`,
+      error.code,
+      JSON.stringify(error.params),
+      at,
       Date.now(),
       id,
     );
   }
 
-  /** Leaves `queued` for good: the encrypted record is deleted in the same statement. */
-  #finish(
+  /** HD4DP rejected the record: it is kept, sealed, so the same request can queue it again. */
+  #fail(
     id: string,
-    state: "open" | "sent" | "failed",
-    values: {
-      businessKeySealed?: ArrayBuffer | null;
-      registrationCode?: string | undefined;
-      lastError?: string;
-    },
+    error: DeliveryError | { code: OutboxErrorCode; params: DeliveryErrorParams },
+    detail: ArrayBuffer | null,
   ): void {
-    this.#sql.exec(
-      `UPDATE registrations SET state = ?, business_key_sealed = ?, registration_code = ?,
-         last_error = ?, record_iv = NULL, record_ciphertext = NULL, next_attempt_at = NULL,
-         updated_at = ?
+    const changed = this.#sql.exec(
+      `UPDATE registrations SET state = 'failed', error_code = ?, error_params = ?,
+         error_detail_sealed = ?, next_attempt_at = NULL, updated_at = ?
        WHERE id = ? AND state = 'queued'`,
-      state,
-      values.businessKeySealed ?? null,
-      values.registrationCode ?? null,
-      values.lastError ?? null,
+      error.code,
+      JSON.stringify(error.params),
+      detail,
       Date.now(),
       id,
+    ).rowsWritten;
+    if (changed > 0) this.#addEvent(id, "failed");
+  }
+
+  #deliveredKey(row: Row): { hash: string; sealed: ArrayBuffer } | null {
+    if (row.business_key_hash === null || row.draft === 1) return null;
+    const found = this.#one<{ business_key_sealed: ArrayBuffer }>(
+      "SELECT business_key_sealed FROM delivered_keys WHERE business_key_hash = ?",
+      row.business_key_hash,
     );
+    return found ? { hash: row.business_key_hash, sealed: found.business_key_sealed } : null;
+  }
+
+  #forgetDeliveredKey(row: Row): void {
+    if (row.business_key_hash === null) return;
+    this.#sql.exec("DELETE FROM delivered_keys WHERE business_key_hash = ?", row.business_key_hash);
   }
 
   /**
-   * Issue 3's GET shows where a registration stands, and HD4DP is where it changes once
-   * delivered: a registration withdrawn in HD4DP itself (what DELETE's 409 tells users to
-   * do) must not keep showing `sent`. So a GET asks HD4DP, at most once a minute per
-   * registration, and a failed ask changes nothing. Only registrations holding the
-   * registry's business key can be asked: HD4DP answers a draft with an empty one
-   * (domain.md §2), so an `open` draft from this outbox cannot be looked up.
+   * A delivered registration changes in HD4DP (completed there, withdrawn there): GET shows
+   * what HD4DP's list of submitted records says, read at most once a minute per DCD; a
+   * failed read changes nothing. A withdrawal also forgets the delivered key, so the same
+   * operation registered again is sent as new. Only registrations holding the registry's
+   * business key can be matched: HD4DP gives drafts none.
    */
   async #refreshFromRegistry(row: Row, tools: Tools): Promise<Row> {
     if ((row.state !== "open" && row.state !== "sent") || row.business_key_sealed === null) {
       return row;
     }
-    const now = Date.now();
-    if (now - (row.status_checked_at ?? row.updated_at) < STATUS_CHECK_INTERVAL_MS) return row;
-    // Marked before asking, so concurrent GETs do not ask twice.
-    this.#sql.exec("UPDATE registrations SET status_checked_at = ? WHERE id = ?", now, row.id);
     let businessKey: string;
     try {
-      businessKey = await openBusinessKey(
+      businessKey = await openString(
         tools.cipher,
-        registrationKeyAad(row.id),
+        REGISTRATION_KEY.aad(row.id),
         row.business_key_sealed,
       );
     } catch {
       return row;
     }
-    const outcome = await tools.client.status(row.dcd_id, businessKey);
-    if (outcome.kind === "unavailable") {
-      logEvent("registration.status_unavailable", {
-        registrationId: row.id,
-        state: row.state,
-        ...(outcome.httpStatus === undefined ? {} : { httpStatus: outcome.httpStatus }),
-      });
-      return row;
-    }
-    const { status, registrationCode } = outcome.status;
+    const records = await this.#submittedRecords(row.dcd_id, tools);
+    const found = records?.get(businessKey);
+    if (!found) return row;
+    const { status, registrationCode } = found;
     if (status === "deleted" || (status === "sent" && row.state === "open")) {
       this.#sql.exec(
         `UPDATE registrations SET state = ?, registration_code = coalesce(?, registration_code),
@@ -551,6 +654,14 @@ export class Outbox extends DurableObject<Env> {
         row.id,
         row.state,
       );
+      if (status === "deleted") {
+        this.#sql.exec(
+          "DELETE FROM delivered_keys WHERE business_key_hash = ? AND registration_id = ?",
+          row.business_key_hash,
+          row.id,
+        );
+      }
+      this.#addEvent(row.id, status === "deleted" ? "withdrawn_in_registry" : "sent_in_registry");
       logEvent("registration.status_changed", { registrationId: row.id, state: status });
     } else if (registrationCode !== undefined && registrationCode !== row.registration_code) {
       this.#sql.exec(
@@ -560,111 +671,178 @@ export class Outbox extends DurableObject<Env> {
         row.id,
       );
     }
-    return this.#one<Row>("SELECT * FROM registrations WHERE id = ?", row.id) ?? row;
+    return this.#mustRow(row.id);
   }
 
-  async #view(row: Row, cipher: RecordCipher): Promise<RegistrationView> {
-    let businessKey: string | undefined;
-    if (row.business_key_sealed !== null) {
-      try {
-        businessKey = await openBusinessKey(
-          cipher,
-          registrationKeyAad(row.id),
-          row.business_key_sealed,
-        );
-      } catch {
-        // A changed ENCRYPTION_KEY: the rest of the view still holds.
-      }
+  async #submittedRecords(
+    dcdId: string,
+    tools: Tools,
+  ): Promise<Map<string, SubmittedRecord> | null> {
+    const cached = this.#submitted.get(dcdId);
+    if (cached && Date.now() - cached.at < STATUS_CHECK_INTERVAL_MS) return cached.records;
+    // Marked before asking, so concurrent GETs do not ask twice.
+    const entry = { at: Date.now(), records: cached?.records ?? new Map() };
+    this.#submitted.set(dcdId, entry);
+    const list = await tools.client.submittedList(dcdId);
+    if (list === null) {
+      logEvent("registration.status_unavailable", { dcdId });
+      return cached?.records ?? null;
     }
-    return toView(row, businessKey);
-  }
-
-  /**
-   * An outbox created before business keys were encrypted holds them in plain text, in a
-   * `business_key` column of both tables: seal them and drop the columns. Runs as part of
-   * #getTools, which every entry point awaits before reading a business key.
-   */
-  async #sealPlaintextBusinessKeys(cipher: RecordCipher): Promise<void> {
-    if (this.#hasColumn("registrations", "business_key")) {
-      const rows = this.#sql
-        .exec<{ id: string; business_key: string | null }>(
-          "SELECT id, business_key FROM registrations WHERE business_key IS NOT NULL AND business_key != ''",
-        )
-        .toArray();
-      const sealed = await Promise.all(
-        rows.map(async (r) => ({
-          id: r.id,
-          sealed: await sealBusinessKey(cipher, registrationKeyAad(r.id), String(r.business_key)),
-        })),
-      );
-      for (const { id, sealed: value } of sealed) {
-        this.#sql.exec("UPDATE registrations SET business_key_sealed = ? WHERE id = ?", value, id);
-      }
-      this.#sql.exec("ALTER TABLE registrations DROP COLUMN business_key");
-    }
-    if (this.#hasColumn("delivered_keys", "business_key")) {
-      const rows = this.#sql
-        .exec<{ business_key_hash: string; business_key: string }>(
-          "SELECT business_key_hash, business_key FROM delivered_keys",
-        )
-        .toArray();
-      const sealed = await Promise.all(
-        rows.map(async (r) => ({
-          hash: r.business_key_hash,
-          sealed: await sealBusinessKey(
-            cipher,
-            deliveredKeyAad(r.business_key_hash),
-            r.business_key,
-          ),
-        })),
-      );
-      for (const { hash, sealed: value } of sealed) {
-        this.#sql.exec(
-          "UPDATE delivered_keys SET business_key_sealed = ? WHERE business_key_hash = ?",
-          value,
-          hash,
-        );
-      }
-      this.#sql.exec("ALTER TABLE delivered_keys DROP COLUMN business_key");
-    }
-  }
-
-  #hasColumn(table: string, column: string): boolean {
-    return (
-      this.#one<{ n: number }>(
-        "SELECT count(*) AS n FROM pragma_table_info(?) WHERE name = ?",
-        table,
-        column,
-      )?.n === 1
+    entry.records = new Map(
+      list.filter((r) => r.businessKey !== "").map((r) => [r.businessKey, r]),
     );
+    return entry.records;
   }
 
-  /** Sets the alarm to the next due delivery if it is not already set earlier. */
+  async #view(row: Row, cipher: RecordCipher): Promise<RegistrationRecordView> {
+    const open = async (column: (typeof SEALED_COLUMNS)[number], value: ArrayBuffer | null) => {
+      if (value === null) return undefined;
+      try {
+        return await openString(cipher, column.aad(row.id), value);
+      } catch {
+        // A key not configured any more: the rest of the view still holds.
+        return undefined;
+      }
+    };
+    const businessKey = await open(REGISTRATION_KEY, row.business_key_sealed);
+    const detail = await open(ERROR_DETAIL, row.error_detail_sealed);
+    const history = this.#sql
+      .exec<{ at: number; event: string }>(
+        "SELECT at, event FROM registration_events WHERE registration_id = ? ORDER BY at, rowid",
+        row.id,
+      )
+      .toArray();
+    return {
+      id: row.id,
+      state: row.state,
+      status: row.draft === 1 ? "draft" : "submit",
+      ...(businessKey ? { businessKey } : {}),
+      ...(row.registration_code ? { registrationCode: row.registration_code } : {}),
+      attempts: row.attempts,
+      ...(row.error_code
+        ? {
+            error: {
+              code: row.error_code,
+              params: parseParams(row.error_params),
+              ...(detail === undefined ? {} : { detail }),
+            },
+          }
+        : {}),
+      history: history.map((e) => ({ at: new Date(e.at).toISOString(), event: e.event })),
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  }
+
+  /** After a key rotation: re-seals, a batch per alarm, what an older key sealed. */
+  async #resealOldValues(cipher: RecordCipher): Promise<void> {
+    let resealed = 0;
+    for (const column of SEALED_COLUMNS) {
+      const rows = this.#sql
+        .exec<{ ref: string; value: ArrayBuffer }>(
+          `SELECT ${column.key} AS ref, ${column.column} AS value FROM ${column.table}
+           WHERE ${column.column} IS NOT NULL AND substr(${column.column}, 1, ?) != ? LIMIT ?`,
+          cipher.currentPrefix.length,
+          cipher.currentPrefix.buffer,
+          RESEAL_BATCH,
+        )
+        .toArray();
+      for (const { ref, value } of rows) {
+        let plain: unknown;
+        try {
+          plain = await cipher.open(column.aad(ref), value);
+        } catch {
+          continue; // its key is not configured: health() counts it for IT
+        }
+        const sealed = await cipher.seal(column.aad(ref), plain);
+        this.#sql.exec(
+          `UPDATE ${column.table} SET ${column.column} = ? WHERE ${column.key} = ? AND ${column.column} = ?`,
+          sealed,
+          ref,
+          value,
+        );
+        resealed++;
+      }
+    }
+    if (resealed > 0) {
+      logEvent("outbox.resealed", { count: resealed });
+      if (this.#countSealedWithOldKeys(cipher.currentPrefix) > 0) {
+        await this.#armAt(Date.now() + 1000);
+      }
+    }
+  }
+
+  #countSealedWithOldKeys(currentPrefix: Uint8Array<ArrayBuffer>): number {
+    let count = 0;
+    for (const column of SEALED_COLUMNS) {
+      count +=
+        this.#one<{ n: number }>(
+          `SELECT count(*) AS n FROM ${column.table}
+           WHERE ${column.column} IS NOT NULL AND substr(${column.column}, 1, ?) != ?`,
+          currentPrefix.length,
+          currentPrefix.buffer,
+        )?.n ?? 0;
+    }
+    return count;
+  }
+
+  /** Sets the alarm to the next due delivery or purge, unless it is already set earlier. */
   async #armAlarm(): Promise<void> {
     const next = this.#one<{ at: number | null }>(
       "SELECT MIN(next_attempt_at) AS at FROM registrations WHERE state = 'queued'",
     );
-    if (!next || next.at === null) return;
-    const at = Math.max(next.at, this.#pausedUntil());
+    const candidates: number[] = [];
+    if (next?.at !== null && next?.at !== undefined) {
+      candidates.push(Math.max(next.at, this.#hospital().paused_until));
+    }
+    const finished = this.#one<{ at: number | null }>(
+      "SELECT MIN(updated_at) AS at FROM registrations WHERE state IN ('sent', 'open', 'deleted', 'failed')",
+    );
+    if (finished?.at !== null && finished?.at !== undefined) {
+      try {
+        candidates.push(finished.at + loadConfig(this.env).retentionMs + 1);
+      } catch {
+        // A broken configuration: the alarm is armed again once it is fixed.
+      }
+    }
+    if (candidates.length > 0) await this.#armAt(Math.min(...candidates));
+  }
+
+  async #armAt(at: number): Promise<void> {
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
-  #pausedUntil(): number {
-    return (
-      this.#one<{ value: number }>("SELECT value FROM meta WHERE name = 'paused_until'")?.value ?? 0
-    );
-  }
-
-  #setPausedUntil(at: number): void {
+  #addEvent(id: string, event: string): void {
     this.#sql.exec(
-      `INSERT INTO meta (name, value) VALUES ('paused_until', ?)
-       ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
-      at,
+      "INSERT INTO registration_events (registration_id, at, event) VALUES (?, ?, ?)",
+      id,
+      Date.now(),
+      event,
     );
   }
 
-  #one<T extends Record<string, SqlStorageValue> = Row>(
+  #hospital(): HospitalRow {
+    return this.#one<HospitalRow>("SELECT * FROM hospital_state WHERE id = 1") as HospitalRow;
+  }
+
+  #count(where: string): number {
+    return (
+      this.#one<{ n: number }>(`SELECT count(*) AS n FROM registrations WHERE ${where}`)?.n ?? 0
+    );
+  }
+
+  #row(column: "id" | "idempotency_hash", value: string): Row | null {
+    return this.#one<Row>(`SELECT * FROM registrations WHERE ${column} = ?`, value);
+  }
+
+  #mustRow(id: string): Row {
+    const row = this.#row("id", id);
+    if (!row) throw new Error("registration vanished");
+    return row;
+  }
+
+  #one<T extends Record<string, SqlStorageValue>>(
     query: string,
     ...bindings: SqlStorageValue[]
   ): T | null {
@@ -674,19 +852,17 @@ export class Outbox extends DurableObject<Env> {
   #getTools(): Promise<Tools> {
     this.#tools ??= (async () => {
       const config = loadConfig(this.env);
-      const dcds = await loadDcdCatalogue(this.env);
-      const cipher = await createRecordCipher(config.encryptionKey);
-      await this.#sealPlaintextBusinessKeys(cipher);
       return {
         config,
-        dcds,
-        cipher,
-        hash: await createKeyedHash(config.encryptionKey),
+        dcds: await loadDcdCatalogue(this.env),
+        cipher: await createRecordCipher(config.encryptionKeys),
+        hash: await createKeyedHash(config.hmacKey),
         client: new Hd4dpClient({
           registryUrl: config.registryUrl,
           tokenUrl: config.registryTokenUrl,
           clientId: config.registryClientId,
           clientSecret: config.registryClientSecret,
+          organizationId: config.registryOrganizationId,
           timeoutMs: config.registryTimeoutMs,
           ...(config.registryAccess
             ? {
@@ -708,18 +884,15 @@ export class Outbox extends DurableObject<Env> {
 }
 
 /**
- * The DCD version a registration was validated with and its S2S ids, or the ConfigError
- * saying what hospital IT must do first: put that version back, or give it item ids.
+ * The DCD version a registration was validated with and its S2S ids; null when that version
+ * is not configured, the ConfigError when it cannot be relayed (no item ids).
  */
-function relayWith(dcds: DcdCatalogue, row: Row): { dcd: Dcd; ids: S2sCodeIds } | ConfigError {
+function relayWith(
+  dcds: DcdCatalogue,
+  row: Row,
+): { dcd: Dcd; ids: S2sCodeIds } | ConfigError | null {
   const configured = dcds.find(row.dcd_id, row.dcd_version);
-  if (!configured) {
-    return new ConfigError(
-      "DCDS",
-      `missing ${row.dcd_id} ${row.dcd_version}, the DCD this registration was validated with`,
-      `put the file of ${row.dcd_id} ${row.dcd_version} back in the DCD folder and in DCDS, then deploy (docs/deploy.md, "Putting the official DCD in place"); the registration is sent within a minute.`,
-    );
-  }
+  if (!configured) return null;
   try {
     return { dcd: configured.dcd, ids: configured.s2sCodeIds() };
   } catch (error) {
@@ -728,46 +901,17 @@ function relayWith(dcds: DcdCatalogue, row: Row): { dcd: Dcd; ids: S2sCodeIds } 
   }
 }
 
-/**
- * Additional data binding a sealed business key to its row and its role, so a ciphertext
- * copied onto another row, or into the record columns, does not decrypt.
- */
-function registrationKeyAad(registrationId: string): string {
-  return `business-key:${registrationId}`;
-}
-
-function deliveredKeyAad(businessKeyHash: string): string {
-  return `delivered-key:${businessKeyHash}`;
-}
-
-async function sealBusinessKey(
-  cipher: RecordCipher,
-  aad: string,
-  businessKey: string,
-): Promise<ArrayBuffer> {
-  return packSealed(await cipher.seal(aad, businessKey));
-}
-
-async function openBusinessKey(
-  cipher: RecordCipher,
-  aad: string,
-  sealed: ArrayBuffer,
-): Promise<string> {
-  const value = await cipher.open(aad, unpackSealed(sealed));
-  if (typeof value !== "string") throw new TypeError("sealed business key is not a string");
+async function openString(cipher: RecordCipher, aad: string, sealed: ArrayBuffer): Promise<string> {
+  const value = await cipher.open(aad, sealed);
+  if (typeof value !== "string") throw new TypeError("sealed value is not a string");
   return value;
 }
 
-function toView(row: Row, businessKey: string | undefined): RegistrationView {
-  return {
-    id: row.id,
-    state: row.state,
-    status: row.draft === 1 ? "draft" : "submit",
-    ...(businessKey ? { businessKey } : {}),
-    ...(row.registration_code ? { registrationCode: row.registration_code } : {}),
-    attempts: row.attempts,
-    ...(row.last_error ? { lastError: row.last_error } : {}),
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
+function parseParams(text: string | null): DeliveryErrorParams {
+  if (text === null) return {};
+  try {
+    return JSON.parse(text) as DeliveryErrorParams;
+  } catch {
+    return {};
+  }
 }

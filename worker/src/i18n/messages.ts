@@ -335,6 +335,28 @@ export const MESSAGES = {
         "Dieses Token darf {limit} Anfragen pro Minute senden; erneut versuchen nach {retryAfter} s.",
     },
   },
+  queue_full: {
+    en: {
+      title: "Outbox full",
+      detail:
+        "{queued} registrations already wait for HD4DP; nothing was stored. Hospital IT: see GET /healthz for why they wait, then register again.",
+    },
+    fr: {
+      title: "File d'envoi pleine",
+      detail:
+        "{queued} enregistrements attendent déjà HD4DP ; rien n'a été enregistré. IT de l'hôpital : voyez GET /healthz pour savoir pourquoi, puis enregistrez à nouveau.",
+    },
+    nl: {
+      title: "Wachtrij vol",
+      detail:
+        "{queued} registraties wachten al op HD4DP; er is niets opgeslagen. IT van het ziekenhuis: zie GET /healthz waarom ze wachten, registreer daarna opnieuw.",
+    },
+    de: {
+      title: "Warteschlange voll",
+      detail:
+        "{queued} Registrierungen warten bereits auf HD4DP; nichts wurde gespeichert. IT des Krankenhauses: Siehe GET /healthz, warum sie warten, und registrieren Sie dann erneut.",
+    },
+  },
   config_invalid: {
     en: {
       title: "Worker misconfigured",
@@ -372,6 +394,403 @@ export const MESSAGES = {
       detail:
         "Ein unerwarteter Fehler ist aufgetreten; er wurde mit der Anfrage-ID {requestId} protokolliert.",
     },
+  },
+  delivery_registry_error: {
+    en: {
+      title: "HD4DP answered an error (HTTP {status})",
+      detail:
+        "A temporary fault of HD4DP: the registration is retried automatically, nothing is lost.",
+    },
+    fr: {
+      title: "HD4DP a répondu par une erreur (HTTP {status})",
+      detail:
+        "Panne passagère de HD4DP : l'enregistrement est réessayé automatiquement, rien n'est perdu.",
+    },
+    nl: {
+      title: "HD4DP antwoordde met een fout (HTTP {status})",
+      detail:
+        "Tijdelijke storing van HD4DP: de registratie wordt automatisch opnieuw geprobeerd, er gaat niets verloren.",
+    },
+    de: {
+      title: "HD4DP antwortete mit einem Fehler (HTTP {status})",
+      detail:
+        "Vorübergehende Störung von HD4DP: Die Registrierung wird automatisch wiederholt, nichts geht verloren.",
+    },
+  },
+  delivery_registry_timeout: {
+    en: {
+      title: "HD4DP did not answer in time",
+      detail:
+        "Retried automatically, nothing is lost. If it lasts, hospital IT checks that HD4DP runs.",
+    },
+    fr: {
+      title: "HD4DP n'a pas répondu à temps",
+      detail:
+        "Réessayé automatiquement, rien n'est perdu. Si cela dure, l'IT de l'hôpital vérifie que HD4DP fonctionne.",
+    },
+    nl: {
+      title: "HD4DP antwoordde niet op tijd",
+      detail:
+        "Wordt automatisch opnieuw geprobeerd, er gaat niets verloren. Duurt het, dan controleert de IT van het ziekenhuis of HD4DP draait.",
+    },
+    de: {
+      title: "HD4DP hat nicht rechtzeitig geantwortet",
+      detail:
+        "Wird automatisch wiederholt, nichts geht verloren. Hält es an, prüft die IT des Krankenhauses, ob HD4DP läuft.",
+    },
+  },
+  delivery_registry_connection: {
+    en: {
+      title: "HD4DP could not be reached",
+      detail:
+        "Retried automatically, nothing is lost. If it lasts, hospital IT checks that HD4DP runs and that the worker can reach it.",
+    },
+    fr: {
+      title: "HD4DP est injoignable",
+      detail:
+        "Réessayé automatiquement, rien n'est perdu. Si cela dure, l'IT de l'hôpital vérifie que HD4DP fonctionne et que le worker peut l'atteindre.",
+    },
+    nl: {
+      title: "HD4DP is onbereikbaar",
+      detail:
+        "Wordt automatisch opnieuw geprobeerd, er gaat niets verloren. Duurt het, dan controleert de IT van het ziekenhuis of HD4DP draait en bereikbaar is voor de worker.",
+    },
+    de: {
+      title: "HD4DP ist nicht erreichbar",
+      detail:
+        "Wird automatisch wiederholt, nichts geht verloren. Hält es an, prüft die IT des Krankenhauses, ob HD4DP läuft und für den Worker erreichbar ist.",
+    },
+  },
+  delivery_rate_limited: {
+    en: {
+      title: "HD4DP asked to slow down",
+      detail: "Deliveries resume in {seconds} s by themselves; nothing to do.",
+    },
+    fr: {
+      title: "HD4DP demande de ralentir",
+      detail: "Les envois reprennent d'eux-mêmes dans {seconds} s ; rien à faire.",
+    },
+    nl: {
+      title: "HD4DP vraagt om te vertragen",
+      detail: "De verzendingen hervatten vanzelf over {seconds} s; niets te doen.",
+    },
+    de: {
+      title: "HD4DP bittet, langsamer zu senden",
+      detail: "Die Übermittlung läuft in {seconds} s von selbst weiter; nichts zu tun.",
+    },
+  },
+  delivery_credentials_refused: {
+    en: {
+      title: "HD4DP refuses the worker's credentials (HTTP {status})",
+      detail:
+        "Hospital IT: check REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET and REGISTRY_TOKEN_URL against the client registered in HD4DP. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "HD4DP refuse les identifiants du worker (HTTP {status})",
+      detail:
+        "IT de l'hôpital : vérifiez REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET et REGISTRY_TOKEN_URL par rapport au client enregistré dans HD4DP. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "HD4DP weigert de inloggegevens van de worker (HTTP {status})",
+      detail:
+        "IT van het ziekenhuis: controleer REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET en REGISTRY_TOKEN_URL tegenover de client die in HD4DP geregistreerd is. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "HD4DP lehnt die Zugangsdaten des Workers ab (HTTP {status})",
+      detail:
+        "IT des Krankenhauses: Prüfen Sie REGISTRY_CLIENT_ID, REGISTRY_CLIENT_SECRET und REGISTRY_TOKEN_URL gegen den in HD4DP registrierten Client. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_forbidden: {
+    en: {
+      title: "HD4DP refuses the worker this request (HTTP 403)",
+      detail:
+        "Hospital IT: give the worker's HD4DP client the right to submit to this registry, or renew the Access service token (REGISTRY_ACCESS_CLIENT_ID, REGISTRY_ACCESS_CLIENT_SECRET). The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "HD4DP refuse cette requête au worker (HTTP 403)",
+      detail:
+        "IT de l'hôpital : donnez au client HD4DP du worker le droit d'envoyer vers ce registre, ou renouvelez le jeton de service Access (REGISTRY_ACCESS_CLIENT_ID, REGISTRY_ACCESS_CLIENT_SECRET). Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "HD4DP weigert de worker dit verzoek (HTTP 403)",
+      detail:
+        "IT van het ziekenhuis: geef de HD4DP-client van de worker het recht om naar dit register te versturen, of vernieuw het Access-servicetoken (REGISTRY_ACCESS_CLIENT_ID, REGISTRY_ACCESS_CLIENT_SECRET). De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "HD4DP verweigert dem Worker diese Anfrage (HTTP 403)",
+      detail:
+        "IT des Krankenhauses: Geben Sie dem HD4DP-Client des Workers das Recht, an dieses Register zu senden, oder erneuern Sie das Access-Service-Token (REGISTRY_ACCESS_CLIENT_ID, REGISTRY_ACCESS_CLIENT_SECRET). Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_api_not_found: {
+    en: {
+      title: "HD4DP's API was not found (HTTP {status})",
+      detail:
+        "Hospital IT: REGISTRY_URL must be the base URL of HD4DP's S2S API, ending in /proxy (REGISTRY_TOKEN_URL: its token endpoint). The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "L'API de HD4DP est introuvable (HTTP {status})",
+      detail:
+        "IT de l'hôpital : REGISTRY_URL doit être l'URL de base de l'API S2S de HD4DP, terminée par /proxy (REGISTRY_TOKEN_URL : son point de jeton). Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "De API van HD4DP werd niet gevonden (HTTP {status})",
+      detail:
+        "IT van het ziekenhuis: REGISTRY_URL moet de basis-URL van de S2S-API van HD4DP zijn, eindigend op /proxy (REGISTRY_TOKEN_URL: het token-eindpunt). De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "Die API von HD4DP wurde nicht gefunden (HTTP {status})",
+      detail:
+        "IT des Krankenhauses: REGISTRY_URL muss die Basis-URL der S2S-API von HD4DP sein und auf /proxy enden (REGISTRY_TOKEN_URL: ihr Token-Endpunkt). Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_redirected: {
+    en: {
+      title: "HD4DP redirected the worker to {location}",
+      detail:
+        "The worker never follows a redirect with patient data. Hospital IT: set REGISTRY_URL and REGISTRY_TOKEN_URL to the address HD4DP answers at directly. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "HD4DP a redirigé le worker vers {location}",
+      detail:
+        "Le worker ne suit jamais une redirection avec des données de patient. IT de l'hôpital : mettez dans REGISTRY_URL et REGISTRY_TOKEN_URL l'adresse à laquelle HD4DP répond directement. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "HD4DP stuurde de worker door naar {location}",
+      detail:
+        "De worker volgt nooit een doorverwijzing met patiëntgegevens. IT van het ziekenhuis: zet in REGISTRY_URL en REGISTRY_TOKEN_URL het adres waarop HD4DP rechtstreeks antwoordt. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "HD4DP hat den Worker nach {location} umgeleitet",
+      detail:
+        "Der Worker folgt nie einer Umleitung mit Patientendaten. IT des Krankenhauses: Tragen Sie in REGISTRY_URL und REGISTRY_TOKEN_URL die Adresse ein, unter der HD4DP direkt antwortet. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_reply_unreadable: {
+    en: {
+      title: "HD4DP's reply could not be read (HTTP {status})",
+      detail:
+        "Something answers in HD4DP's place (a login page, a proxy), or its contract changed. Hospital IT: check REGISTRY_URL and what sits in front of HD4DP. Retrying is safe: nothing is registered twice. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "La réponse de HD4DP est illisible (HTTP {status})",
+      detail:
+        "Quelque chose répond à la place de HD4DP (une page de connexion, un proxy), ou son contrat a changé. IT de l'hôpital : vérifiez REGISTRY_URL et ce qui se trouve devant HD4DP. Réessayer est sûr : rien n'est enregistré deux fois. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "Het antwoord van HD4DP is onleesbaar (HTTP {status})",
+      detail:
+        "Iets antwoordt in de plaats van HD4DP (een aanmeldpagina, een proxy), of het contract is gewijzigd. IT van het ziekenhuis: controleer REGISTRY_URL en wat er vóór HD4DP staat. Opnieuw proberen is veilig: niets wordt twee keer geregistreerd. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "Die Antwort von HD4DP ist unlesbar (HTTP {status})",
+      detail:
+        "Etwas antwortet anstelle von HD4DP (eine Anmeldeseite, ein Proxy), oder der Vertrag hat sich geändert. IT des Krankenhauses: Prüfen Sie REGISTRY_URL und was vor HD4DP steht. Wiederholen ist sicher: Nichts wird doppelt registriert. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_empty_business_key: {
+    en: {
+      title: "HD4DP accepted a submission without a business key",
+      detail:
+        "Not counted as sent: without its business key it could never be corrected. Hospital IT: report it to HD4DP's support. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "HD4DP a accepté un envoi sans clé métier",
+      detail:
+        "Pas compté comme envoyé : sans sa clé métier, il ne pourrait jamais être corrigé. IT de l'hôpital : signalez-le au support de HD4DP. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "HD4DP aanvaardde een verzending zonder business key",
+      detail:
+        "Niet als verzonden geteld: zonder business key kan ze nooit verbeterd worden. IT van het ziekenhuis: meld het aan de support van HD4DP. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "HD4DP hat eine Übermittlung ohne Business Key angenommen",
+      detail:
+        "Nicht als gesendet gezählt: Ohne Business Key könnte sie nie korrigiert werden. IT des Krankenhauses: Melden Sie es dem Support von HD4DP. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_registry_refused: {
+    en: {
+      title: "HD4DP refused the request (HTTP {status})",
+      detail:
+        "Not a rejection of the record itself. Hospital IT: check the worker's HD4DP settings (REGISTRY_URL, REGISTRY_ORGANIZATION_ID) and HD4DP's logs. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "HD4DP a refusé la requête (HTTP {status})",
+      detail:
+        "Ce n'est pas un rejet du dossier lui-même. IT de l'hôpital : vérifiez la configuration HD4DP du worker (REGISTRY_URL, REGISTRY_ORGANIZATION_ID) et les journaux de HD4DP. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "HD4DP weigerde het verzoek (HTTP {status})",
+      detail:
+        "Geen weigering van het record zelf. IT van het ziekenhuis: controleer de HD4DP-instellingen van de worker (REGISTRY_URL, REGISTRY_ORGANIZATION_ID) en de logs van HD4DP. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "HD4DP hat die Anfrage abgelehnt (HTTP {status})",
+      detail:
+        "Keine Ablehnung des Datensatzes selbst. IT des Krankenhauses: Prüfen Sie die HD4DP-Einstellungen des Workers (REGISTRY_URL, REGISTRY_ORGANIZATION_ID) und die Protokolle von HD4DP. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_registry_dns: {
+    en: {
+      title: "HD4DP's host name could not be resolved",
+      detail:
+        "Hospital IT: check the host name in REGISTRY_URL and REGISTRY_TOKEN_URL, and the DNS or tunnel that publishes HD4DP. The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "Le nom d'hôte de HD4DP est introuvable",
+      detail:
+        "IT de l'hôpital : vérifiez le nom d'hôte dans REGISTRY_URL et REGISTRY_TOKEN_URL, et le DNS ou le tunnel qui publie HD4DP. Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "De hostnaam van HD4DP kon niet worden opgezocht",
+      detail:
+        "IT van het ziekenhuis: controleer de hostnaam in REGISTRY_URL en REGISTRY_TOKEN_URL, en de DNS of tunnel die HD4DP publiceert. De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "Der Hostname von HD4DP konnte nicht aufgelöst werden",
+      detail:
+        "IT des Krankenhauses: Prüfen Sie den Hostnamen in REGISTRY_URL und REGISTRY_TOKEN_URL sowie das DNS oder den Tunnel, der HD4DP veröffentlicht. Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_registry_tls: {
+    en: {
+      title: "The secure connection to HD4DP failed",
+      detail:
+        "Hospital IT: check HD4DP's TLS certificate (valid, trusted, issued for the host in REGISTRY_URL). The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "La connexion sécurisée à HD4DP a échoué",
+      detail:
+        "IT de l'hôpital : vérifiez le certificat TLS de HD4DP (valide, reconnu, émis pour l'hôte de REGISTRY_URL). Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "De beveiligde verbinding met HD4DP mislukte",
+      detail:
+        "IT van het ziekenhuis: controleer het TLS-certificaat van HD4DP (geldig, vertrouwd, uitgegeven voor de host in REGISTRY_URL). De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "Die sichere Verbindung zu HD4DP ist fehlgeschlagen",
+      detail:
+        "IT des Krankenhauses: Prüfen Sie das TLS-Zertifikat von HD4DP (gültig, vertrauenswürdig, für den Host in REGISTRY_URL ausgestellt). Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_organization_unknown: {
+    en: {
+      title: "The hospital's organization in HD4DP is not known ({count} listed)",
+      detail:
+        "Hospital IT: set REGISTRY_ORGANIZATION_ID to the hospital's organization id in HD4DP (GET /api/organizations lists them). The registrations wait, nothing is lost: they are sent within a minute of the fix.",
+    },
+    fr: {
+      title: "L'organisation de l'hôpital dans HD4DP est inconnue ({count} listées)",
+      detail:
+        "IT de l'hôpital : mettez dans REGISTRY_ORGANIZATION_ID l'identifiant de l'organisation de l'hôpital dans HD4DP (GET /api/organizations les liste). Les enregistrements attendent, rien n'est perdu : ils partent dans la minute qui suit la correction.",
+    },
+    nl: {
+      title: "De organisatie van het ziekenhuis in HD4DP is onbekend ({count} vermeld)",
+      detail:
+        "IT van het ziekenhuis: zet in REGISTRY_ORGANIZATION_ID het organisatie-id van het ziekenhuis in HD4DP (GET /api/organizations geeft ze). De registraties wachten, er gaat niets verloren: ze vertrekken binnen een minuut na de oplossing.",
+    },
+    de: {
+      title: "Die Organisation des Krankenhauses in HD4DP ist unbekannt ({count} aufgeführt)",
+      detail:
+        "IT des Krankenhauses: Tragen Sie in REGISTRY_ORGANIZATION_ID die Organisations-ID des Krankenhauses in HD4DP ein (GET /api/organizations listet sie). Die Registrierungen warten, nichts geht verloren: Sie werden innerhalb einer Minute nach der Behebung gesendet.",
+    },
+  },
+  delivery_registry_rejected: {
+    en: {
+      title: "HD4DP rejected the registration",
+      detail:
+        "Fields concerned: {fields}. Correct the registration and register it again; HD4DP's own message is in registryMessage.",
+    },
+    fr: {
+      title: "HD4DP a rejeté l'enregistrement",
+      detail:
+        "Champs concernés : {fields}. Corrigez l'enregistrement et enregistrez-le à nouveau ; le message de HD4DP est dans registryMessage.",
+    },
+    nl: {
+      title: "HD4DP weigerde de registratie",
+      detail:
+        "Betrokken velden: {fields}. Verbeter de registratie en registreer opnieuw; het bericht van HD4DP staat in registryMessage.",
+    },
+    de: {
+      title: "HD4DP hat die Registrierung abgelehnt",
+      detail:
+        "Betroffene Felder: {fields}. Korrigieren Sie die Registrierung und registrieren Sie sie erneut; die Meldung von HD4DP steht in registryMessage.",
+    },
+  },
+  delivery_dcd_unavailable: {
+    en: {
+      title: "The DCD {dcd} {version} is not configured",
+      detail:
+        "The registration waits, nothing is lost. Hospital IT: put the file of {dcd} {version} back in the DCD folder and in DCDS, then deploy (docs/deploy.md, “Putting the official DCD in place”); it is sent within a minute.",
+    },
+    fr: {
+      title: "Le DCD {dcd} {version} n'est pas configuré",
+      detail:
+        "L'enregistrement attend, rien n'est perdu. IT de l'hôpital : remettez le fichier de {dcd} {version} dans le dossier des DCD et dans DCDS, puis déployez (docs/deploy.md) ; il part dans la minute.",
+    },
+    nl: {
+      title: "De DCD {dcd} {version} is niet geconfigureerd",
+      detail:
+        "De registratie wacht, er gaat niets verloren. IT van het ziekenhuis: zet het bestand van {dcd} {version} terug in de DCD-map en in DCDS en deploy (docs/deploy.md); ze vertrekt binnen een minuut.",
+    },
+    de: {
+      title: "Das DCD {dcd} {version} ist nicht konfiguriert",
+      detail:
+        "Die Registrierung wartet, nichts geht verloren. IT des Krankenhauses: Legen Sie die Datei von {dcd} {version} zurück in den DCD-Ordner und in DCDS und deployen Sie (docs/deploy.md); sie wird innerhalb einer Minute gesendet.",
+    },
+  },
+  delivery_dcd_not_relayable: {
+    en: {
+      title: "The DCD {dcd} {version} cannot be relayed to HD4DP",
+      detail: "The registration waits, nothing is lost. Hospital IT: {problem}. Fix: {fix}",
+    },
+    fr: {
+      title: "Le DCD {dcd} {version} ne peut pas être relayé vers HD4DP",
+      detail:
+        "L'enregistrement attend, rien n'est perdu. IT de l'hôpital : {problem}. Correction : {fix}",
+    },
+    nl: {
+      title: "De DCD {dcd} {version} kan niet naar HD4DP worden doorgestuurd",
+      detail:
+        "De registratie wacht, er gaat niets verloren. IT van het ziekenhuis: {problem}. Oplossing: {fix}",
+    },
+    de: {
+      title: "Das DCD {dcd} {version} kann nicht an HD4DP weitergeleitet werden",
+      detail:
+        "Die Registrierung wartet, nichts geht verloren. IT des Krankenhauses: {problem}. Behebung: {fix}",
+    },
+  },
+  delivery_key_missing: {
+    en: {
+      title: "The encryption key {keyId} is not configured",
+      detail:
+        "The registration waits, sealed with a key the worker no longer has. Hospital IT: add {keyId} back to ENCRYPTION_KEYS, after the current key (docs/deploy.md, “Rotating the encryption key”).",
+    },
+    fr: {
+      title: "La clé de chiffrement {keyId} n'est pas configurée",
+      detail:
+        "L'enregistrement attend, scellé avec une clé que le worker n'a plus. IT de l'hôpital : remettez {keyId} dans ENCRYPTION_KEYS, après la clé actuelle (docs/deploy.md).",
+    },
+    nl: {
+      title: "De encryptiesleutel {keyId} is niet geconfigureerd",
+      detail:
+        "De registratie wacht, verzegeld met een sleutel die de worker niet meer heeft. IT van het ziekenhuis: zet {keyId} terug in ENCRYPTION_KEYS, na de huidige sleutel (docs/deploy.md).",
+    },
+    de: {
+      title: "Der Schlüssel {keyId} ist nicht konfiguriert",
+      detail:
+        "Die Registrierung wartet, versiegelt mit einem Schlüssel, den der Worker nicht mehr hat. IT des Krankenhauses: Fügen Sie {keyId} wieder in ENCRYPTION_KEYS ein, nach dem aktuellen Schlüssel (docs/deploy.md).",
+    },
+  },
+  delivery_record_missing: {
+    en: { title: "The stored record is missing", detail: "Register it again." },
+    fr: { title: "Le dossier enregistré est manquant", detail: "Enregistrez-le à nouveau." },
+    nl: { title: "Het opgeslagen record ontbreekt", detail: "Registreer het opnieuw." },
+    de: { title: "Der gespeicherte Datensatz fehlt", detail: "Registrieren Sie ihn erneut." },
   },
 } satisfies Record<string, Record<Locale, MessageText>>;
 

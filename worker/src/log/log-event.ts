@@ -13,6 +13,8 @@ export interface LogFields {
   method?: string;
   route?: string;
   errorName?: string;
+  /** A delivery error code (outbox/next-delivery-state.ts). */
+  code?: string;
   variable?: string;
   count?: number;
   dcdId?: string;

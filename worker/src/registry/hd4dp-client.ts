@@ -1,19 +1,24 @@
 // Talks to one hospital's HD4DP through the contract in hd4dp-contract.ts: gets and caches
-// the OAuth2 token, sends a registration (POST, or PUT for a correction), renews the token
-// once on a 401, and turns every outcome (reply, network error, timeout) into a
-// DeliveryOutcome for the outbox. It also reads a registration's status for the outbox's
-// GET. It never throws for a registry problem and never logs.
+// the OAuth2 token and the organization id, sends a registration (POST, or PUT for a
+// correction), renews the token once on a 401, and hands every outcome (reply, network
+// error, timeout) back as an AttemptOutcome; what to do with it is the outbox's decision
+// (outbox/next-delivery-state.ts). It also reads the list of submitted records. It never
+// throws for a registry problem and never logs.
+//
+// Redirects are never followed: the patient record must reach the configured HD4DP and no
+// other origin, and a redirect means the configuration is wrong. workerd offers no
+// `redirect: "error"`, so "manual" hands the 3xx back and the outbox pauses for IT.
 
+import type { AttemptOutcome, Stage } from "../outbox/next-delivery-state.ts";
 import {
-  classifyReply,
-  isTokenRefusal,
-  readErrorMessage,
-  registrationPath,
-  type StatusReply,
-  StatusReplySchema,
-  SubmitReplySchema,
+  correctionPath,
+  ORGANIZATIONS_PATH,
+  OrganizationsReplySchema,
+  SubmittedListReplySchema,
+  type SubmittedRecord,
   submitHeaders,
   submitPath,
+  submittedListPath,
   TOKEN_EXPIRY_MARGIN_MS,
   TokenReplySchema,
   tokenRequest,
@@ -24,6 +29,8 @@ export interface Hd4dpClientOptions {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The hospital's organization id; null: read it from HD4DP (it must list exactly one). */
+  organizationId: string | null;
   timeoutMs: number;
   /** Headers added to every request, e.g. a Cloudflare Access service token. */
   extraHeaders?: Record<string, string>;
@@ -31,179 +38,181 @@ export interface Hd4dpClientOptions {
 
 export interface Delivery {
   dcdId: string;
+  dcdVersion: string;
   registrationId: string;
   payload: Record<string, unknown>;
   /** The registry's business key of an earlier delivery: send a correction (PUT). */
   correctionOf?: string;
 }
 
-export type DeliveryOutcome =
-  | { kind: "accepted"; businessKey: string; registrationCode?: string; httpStatus: number }
-  | { kind: "retry"; reason: string; retryAfterMs?: number; httpStatus?: number }
-  | { kind: "rejected"; message: string; httpStatus: number }
-  /**
-   * The registry refused the worker itself: a 401 even with a fresh token, or the token
-   * endpoint refusing the client credentials. Not the record's fault, and not transient.
-   */
-  | { kind: "credentials_refused"; reason: string; httpStatus: number };
+/** Replies longer than this are cut: the outbox reads a status, a key and error fields. */
+const MAX_REPLY_CHARS = 65_536;
 
-/** The registry's view of a registration, or why it could not be read. */
-export type StatusOutcome =
-  | { kind: "found"; status: StatusReply }
-  | { kind: "unavailable"; httpStatus?: number };
-
-class TokenError extends Error {
-  readonly httpStatus: number | undefined;
-  /** The token endpoint refused the client credentials (not a transient failure). */
-  readonly refused: boolean;
-
-  constructor(message: string, httpStatus?: number) {
-    super(message);
-    this.httpStatus = httpStatus;
-    this.refused = httpStatus !== undefined && isTokenRefusal(httpStatus);
+/** A call that did not give the outcome the next step needs: hand it back as it is. */
+class StepFailed extends Error {
+  readonly outcome: AttemptOutcome;
+  constructor(outcome: AttemptOutcome) {
+    super(outcome.kind);
+    this.outcome = outcome;
   }
 }
 
 export class Hd4dpClient {
   readonly options: Hd4dpClientOptions;
   #token: { value: string; renewAt: number } | null = null;
+  #organizationId: string | null;
 
   constructor(options: Hd4dpClientOptions) {
     this.options = options;
+    this.#organizationId = options.organizationId;
   }
 
-  async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
+  /** One delivery attempt: the reply of the submit or correction, or of the step that failed. */
+  async deliver(delivery: Delivery): Promise<AttemptOutcome> {
+    const stage: Stage = delivery.correctionOf === undefined ? "submit" : "correction";
     try {
-      let response = await this.#send(delivery, await this.#accessToken());
-      if (classifyReply(response.status, response.headers).kind === "unauthorized") {
-        // The cached token may have been revoked early: renew it once, then give up.
-        await response.body?.cancel();
+      const target = {
+        organizationId: await this.#organization(),
+        dcdId: delivery.dcdId,
+        dcdVersion: delivery.dcdVersion,
+      };
+      const path =
+        delivery.correctionOf === undefined
+          ? submitPath(target)
+          : correctionPath(target, delivery.correctionOf);
+      const send = async () =>
+        this.#call(stage, path, {
+          method: delivery.correctionOf === undefined ? "POST" : "PUT",
+          headers: submitHeaders(await this.#accessToken(), delivery.registrationId),
+          body: JSON.stringify(delivery.payload),
+        });
+      let outcome = await send();
+      if (outcome.kind === "reply" && outcome.status === 401) {
+        // The cached token may have been revoked early: renew it once; a second 401 stands.
         this.#token = null;
-        response = await this.#send(delivery, await this.#accessToken());
+        outcome = await send();
       }
-      return await this.#toOutcome(response);
+      return outcome;
     } catch (error) {
-      if (error instanceof TokenError && error.refused && error.httpStatus !== undefined) {
-        return { kind: "credentials_refused", reason: error.message, httpStatus: error.httpStatus };
-      }
-      return { kind: "retry", reason: describeFailure(error) };
+      if (error instanceof StepFailed) return error.outcome;
+      throw error;
     }
   }
 
   /**
-   * The registry's view of a registration (the status read of the contract). Any failure
-   * (network, timeout, 404, an unreadable reply) is "unavailable": the caller keeps what it
-   * knows. The registry's error text is not read: it may quote the business key.
+   * The records HD4DP holds for a DCD (submitted, open or deleted), or null when they cannot
+   * be read: the caller keeps what it knows.
    */
-  async status(dcdId: string, businessKey: string): Promise<StatusOutcome> {
+  async submittedList(dcdId: string): Promise<SubmittedRecord[] | null> {
     try {
-      const url = this.options.registryUrl + registrationPath(dcdId, businessKey);
+      const path = submittedListPath({ organizationId: await this.#organization(), dcdId });
       const read = async () =>
-        fetch(url, {
+        this.#call("submit", path, {
           headers: {
-            ...this.options.extraHeaders,
             Authorization: `Bearer ${await this.#accessToken()}`,
             Accept: "application/json",
           },
-          signal: AbortSignal.timeout(this.options.timeoutMs),
         });
-      let response = await read();
-      if (response.status === 401) {
-        await response.body?.cancel();
+      let outcome = await read();
+      if (outcome.kind === "reply" && outcome.status === 401) {
         this.#token = null;
-        response = await read();
+        outcome = await read();
       }
-      if (response.status !== 200) {
-        await response.body?.cancel();
-        return { kind: "unavailable", httpStatus: response.status };
-      }
-      const parsed = StatusReplySchema.safeParse(await response.json().catch(() => null));
-      return parsed.success
-        ? { kind: "found", status: parsed.data }
-        : { kind: "unavailable", httpStatus: response.status };
-    } catch {
-      return { kind: "unavailable" };
+      if (outcome.kind !== "reply" || outcome.status !== 200) return null;
+      const parsed = SubmittedListReplySchema.safeParse(parseJson(outcome.body));
+      return parsed.success ? parsed.data : null;
+    } catch (error) {
+      if (error instanceof StepFailed) return null;
+      throw error;
     }
   }
 
-  #send(delivery: Delivery, token: string): Promise<Response> {
-    const path =
-      delivery.correctionOf === undefined
-        ? submitPath(delivery.dcdId)
-        : registrationPath(delivery.dcdId, delivery.correctionOf);
-    return fetch(this.options.registryUrl + path, {
-      method: delivery.correctionOf === undefined ? "POST" : "PUT",
-      headers: { ...this.options.extraHeaders, ...submitHeaders(token, delivery.registrationId) },
-      body: JSON.stringify(delivery.payload),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+  async #organization(): Promise<string> {
+    if (this.#organizationId !== null) return this.#organizationId;
+    const outcome = await this.#call("organizations", ORGANIZATIONS_PATH, {
+      headers: { Authorization: `Bearer ${await this.#accessToken()}`, Accept: "application/json" },
     });
-  }
-
-  async #toOutcome(response: Response): Promise<DeliveryOutcome> {
-    const reply = classifyReply(response.status, response.headers);
-    const httpStatus = response.status;
-    switch (reply.kind) {
-      case "accepted": {
-        const parsed = SubmitReplySchema.safeParse(await response.json().catch(() => null));
-        if (!parsed.success) {
-          // Accepted but unreadable: retrying is safe, the Idempotency-Key makes the
-          // registry answer the same registration again.
-          return { kind: "retry", reason: "HD4DP accepted with an unreadable reply", httpStatus };
-        }
-        return { kind: "accepted", httpStatus, ...parsed.data };
+    if (outcome.kind === "reply" && outcome.status === 200) {
+      const parsed = OrganizationsReplySchema.safeParse(parseJson(outcome.body));
+      const only = parsed.success && parsed.data.length === 1 ? parsed.data[0] : undefined;
+      if (only) {
+        this.#organizationId = only.id;
+        return only.id;
       }
-      case "unauthorized":
-        // Already the second try, with a fresh token: the credentials themselves are refused.
-        await response.body?.cancel();
-        this.#token = null;
-        return {
-          kind: "credentials_refused",
-          reason: "HD4DP refused the worker's access token (HTTP 401)",
-          httpStatus,
-        };
-      case "retry": {
-        const reason = await readErrorMessage(response);
-        return reply.retryAfterMs === undefined
-          ? { kind: "retry", reason, httpStatus }
-          : { kind: "retry", reason, httpStatus, retryAfterMs: reply.retryAfterMs };
-      }
-      case "rejected":
-        return { kind: "rejected", message: await readErrorMessage(response), httpStatus };
     }
+    throw new StepFailed(outcome);
   }
 
   async #accessToken(): Promise<string> {
     if (this.#token && Date.now() < this.#token.renewAt) return this.#token.value;
     const request = tokenRequest(this.options.clientId, this.options.clientSecret);
-    const response = await fetch(this.options.tokenUrl, {
-      ...request,
-      headers: { ...this.options.extraHeaders, ...request.headers },
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    if (response.status !== 200) {
-      await response.body?.cancel();
-      throw new TokenError(
-        `HD4DP's token endpoint answered HTTP ${response.status}`,
-        response.status,
-      );
+    const outcome = await this.#call("token", this.options.tokenUrl, request, true);
+    if (outcome.kind === "reply" && outcome.status === 200) {
+      const parsed = TokenReplySchema.safeParse(parseJson(outcome.body));
+      if (parsed.success) {
+        const lifetimeMs = parsed.data.expires_in * 1000;
+        this.#token = {
+          value: parsed.data.access_token,
+          renewAt:
+            Date.now() + Math.max(0, lifetimeMs - Math.min(TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)),
+        };
+        return this.#token.value;
+      }
     }
-    const parsed = TokenReplySchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new TokenError("HD4DP token endpoint gave an unreadable reply");
-    const lifetimeMs = parsed.data.expires_in * 1000;
-    this.#token = {
-      value: parsed.data.access_token,
-      renewAt:
-        Date.now() + Math.max(0, lifetimeMs - Math.min(TOKEN_EXPIRY_MARGIN_MS, lifetimeMs / 2)),
-    };
-    return this.#token.value;
+    throw new StepFailed(outcome);
+  }
+
+  async #call(
+    stage: Stage,
+    pathOrUrl: string,
+    init: { method?: string; headers: HeadersInit; body?: string },
+    absolute = false,
+  ): Promise<AttemptOutcome> {
+    const url = absolute ? pathOrUrl : this.options.registryUrl + pathOrUrl;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...init,
+        headers: { ...this.options.extraHeaders, ...init.headers },
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      return failureOf(stage, error);
+    }
+    let body: string;
+    try {
+      body = (await response.text()).slice(0, MAX_REPLY_CHARS);
+    } catch (error) {
+      return failureOf(stage, error);
+    }
+    const headers: Record<string, string> = {};
+    for (const name of ["retry-after", "location", "content-type"]) {
+      const value = response.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    return { kind: "reply", stage, status: response.status, headers, body };
   }
 }
 
-/** A short, data-free description of a thrown error (network failure, timeout). */
-function describeFailure(error: unknown): string {
-  if (error instanceof TokenError) return error.message;
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return "HD4DP did not answer in time";
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
   }
-  return "HD4DP could not be reached";
+}
+
+/** A thrown fetch error as an outcome; its message is only matched, never kept. */
+function failureOf(stage: Stage, error: unknown): AttemptOutcome {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError" || name === "AbortError") return { kind: "timeout", stage };
+  const message = error instanceof Error ? error.message : "";
+  if (/dns|resolv|getaddrinfo|ENOTFOUND|no such host/i.test(message)) {
+    return { kind: "network", stage, cause: "dns" };
+  }
+  if (/tls|ssl|certificate|handshake/i.test(message)) {
+    return { kind: "network", stage, cause: "tls" };
+  }
+  return { kind: "network", stage, cause: "connection" };
 }

@@ -1,22 +1,28 @@
 // THE HD4DP v2 S2S contract: the one place its paths, payloads and replies live, shared by
-// the worker's client (hd4dp-client.ts) and the local emulator (scripts/hd4dp-emulator).
-// When Healthdata's real contract is known, this file is the one to change; how HD4DP
-// publishes a DCD's definition (what `spine-reg dcd pull` reads) is its sibling,
+// the worker's client (hd4dp-client.ts), the outbox's decisions (outbox/next-delivery-state.ts),
+// the local emulator (scripts/hd4dp-emulator) and `npm run contract-check`. When Healthdata's
+// real contract is known, this file is the one to change; how HD4DP publishes a DCD's
+// definition (what `spine-reg dcd pull` reads) is its sibling,
 // shared-schema/src/s2s/hd4dp-definition-contract.ts, shared with the CLI.
 //
-// Known (domain.md §2): base URL https://<hd4dp-host>/proxy; the payload is a JSON object
-// keyed by field technical names, code fields carrying the code-list item id;
+// Published by Healthdata's S2S documentation (docs/domain.md, "S2S API"): the base URL
+// https://<hd4dp-host>/proxy; `GET /api/organizations`;
+// `POST /api/dcd/payload/submit?organization-id=&dcd-id=&dcd-version-id=&data-src-type=API`
+// (results on success, error info on failure; the latest DCD version when none is given);
+// `GET /api/dcd/submit?organization-id=&dcd-id=&dcd-version-id=&incl-submit-data=false&incl-submit-results=true`
+// (the submitted records with their business keys or validation errors). The payload is a
+// JSON object keyed by field technical names, code fields carrying the code-list item id;
 // "STATUS": "draft" creates an Open record (HTTP 202, empty business key); without it the
 // record is submitted (HTTP 202 with the business key); a sent record is corrected by
 // resubmitting it complete with the same business key.
-// ASSUMED (not published): the token endpoint (OAuth2 client credentials), the submit,
-// correction and status paths, the reply bodies, the error body and the Idempotency-Key
-// header. Everything marked ASSUMED below is such a guess.
-// ASSUMED too: what the registry's business key is made of. dcd-spin-surg.md guesses
-// IDC_PAT + D_SURG + CD_HPIN, i.e. a key that may contain the NISS in clear. The worker
-// therefore treats the business key HD4DP returns as patient data: the outbox keeps it
-// encrypted at rest (durable-objects/outbox.ts) and never logs it; it is decrypted only to
-// build the correction and status URLs and to answer GET /v1/registrations/:id.
+// ASSUMED (not published): the token endpoint (OAuth2 client credentials), the correction
+// call (PUT with the business key), every reply body, the error body and the
+// Idempotency-Key header. Everything marked ASSUMED below is such a guess, and
+// `npm run contract-check` compares each one with a real HD4DP.
+// ASSUMED too: what the registry's business key is made of (IDC_PAT + D_SURG + CD_HPIN in
+// our provisional DCD), i.e. a key that may contain the NISS in clear. The worker therefore
+// treats the business key HD4DP returns as patient data: the outbox keeps it sealed at rest
+// and never logs it.
 //
 // Pure module (zod + shared-schema only): it runs in workerd and in Node.
 
@@ -54,28 +60,52 @@ export const TokenReplySchema = z.object({
 });
 export type TokenReply = z.infer<typeof TokenReplySchema>;
 
-/**
- * Whether a non-200 reply of the token endpoint refuses the worker's client credentials
- * (RFC 6749 §5.2: invalid_client is 401, a bad grant or an unauthorized client is 400):
- * retrying cannot fix that, only hospital IT can. 408, 429 and 5xx are transient.
- */
-export function isTokenRefusal(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
 /** Renew a cached token this long before the registry says it expires. */
 export const TOKEN_EXPIRY_MARGIN_MS = 30_000;
 
-// --- Submit, correction, status (ASSUMED paths) ----------------------------------------
+// --- Organizations (published path, ASSUMED reply) --------------------------------------
 
-/** `POST` a new registration. */
-export function submitPath(dcdId: string): string {
-  return `/api/dcd/${encodeURIComponent(dcdId)}/registrations`;
+export const ORGANIZATIONS_PATH = "/api/organizations";
+
+/** The organizations (hospitals) this HD4DP serves; the worker needs the id of its own. */
+export const OrganizationsReplySchema = z.array(
+  z.looseObject({
+    id: z.union([z.string().min(1), z.number().int()]).transform(String),
+    name: z.string().optional(),
+  }),
+);
+export type Organization = z.infer<typeof OrganizationsReplySchema>[number];
+
+// --- Submit, correction (published submit path; ASSUMED correction) ---------------------
+
+export interface SubmitTarget {
+  organizationId: string;
+  dcdId: string;
+  /** The DCD version the record was validated with. */
+  dcdVersion: string;
 }
 
-/** `PUT` a correction of a registration already sent (same business key), or `GET` its status. */
-export function registrationPath(dcdId: string, businessKey: string): string {
-  return `${submitPath(dcdId)}/${encodeURIComponent(businessKey)}`;
+function query(entries: Record<string, string>): string {
+  return new URLSearchParams(entries).toString();
+}
+
+/** `POST` a new registration, or a draft. */
+export function submitPath(target: SubmitTarget): string {
+  return `/api/dcd/payload/submit?${query({
+    "organization-id": target.organizationId,
+    "dcd-id": target.dcdId,
+    "dcd-version-id": target.dcdVersion,
+    "data-src-type": "API",
+  })}`;
+}
+
+/**
+ * `PUT` a correction of a registration already sent (ASSUMED: the submit path with the
+ * registry's business key). A 404 means HD4DP no longer holds that key (withdrawn, or a
+ * reinstalled HD4DP): the outbox then submits the record as new, once.
+ */
+export function correctionPath(target: SubmitTarget, businessKey: string): string {
+  return `${submitPath(target)}&${query({ "business-key": businessKey })}`;
 }
 
 /**
@@ -109,54 +139,78 @@ export function submitPayload(
   return submitted;
 }
 
-/** 202 reply of a submit or correction. A draft has businessKey "" and no registrationCode. */
+/** The HTTP statuses of an accepted submit or correction. */
+export const SUBMIT_ACCEPTED_STATUSES: readonly number[] = [200, 201, 202];
+
+/**
+ * Accepted reply (ASSUMED): a draft has businessKey "" and no registrationCode; a
+ * submission without a business key is not accepted (the outbox could never correct it).
+ */
 export const SubmitReplySchema = z.object({
   businessKey: z.string(),
   registrationCode: z.string().min(1).optional(),
 });
 export type SubmitReply = z.infer<typeof SubmitReplySchema>;
-export const SUBMIT_ACCEPTED_STATUS = 202;
 
-/** 200 reply of the status read. */
-export const StatusReplySchema = z.object({
+/**
+ * The statuses at which HD4DP rejects THIS record (ASSUMED): only these, with a body of
+ * {@link RecordRejectionSchema}, fail a registration. Any other refusal speaks about the
+ * worker, its credentials or the network, and the records wait for hospital IT.
+ */
+export const RECORD_REJECTION_STATUSES: readonly number[] = [400, 422];
+
+/** Error info of a refused submission (ASSUMED): the validation errors, by field. */
+export const RecordRejectionSchema = z.object({
+  errors: z
+    .array(
+      z.looseObject({
+        field: z.string().optional(),
+        code: z.string().optional(),
+        message: z.string(),
+      }),
+    )
+    .min(1),
+});
+export type RecordRejection = z.infer<typeof RecordRejectionSchema>;
+
+// --- Submitted records (published path, ASSUMED reply) ----------------------------------
+
+export interface SubmittedListTarget {
+  organizationId: string;
+  dcdId: string;
+  /** Without it, every version (ASSUMED). */
+  dcdVersion?: string;
+}
+
+/** `GET` the records submitted for a DCD, with their business keys or validation errors. */
+export function submittedListPath(target: SubmittedListTarget): string {
+  return `/api/dcd/submit?${query({
+    "organization-id": target.organizationId,
+    "dcd-id": target.dcdId,
+    ...(target.dcdVersion === undefined ? {} : { "dcd-version-id": target.dcdVersion }),
+    "incl-submit-data": "false",
+    "incl-submit-results": "true",
+  })}`;
+}
+
+export const SubmittedRecordSchema = z.looseObject({
   businessKey: z.string(),
   registrationCode: z.string().optional(),
   status: z.enum(["open", "sent", "deleted"]),
+  dcdVersion: z.string().optional(),
+  /** When it was last submitted (ISO 8601). */
+  submittedAt: z.string().optional(),
+  /** Validation errors of a submission HD4DP refused. */
+  errors: RecordRejectionSchema.shape.errors.optional(),
 });
-export type StatusReply = z.infer<typeof StatusReplySchema>;
+export type SubmittedRecord = z.infer<typeof SubmittedRecordSchema>;
 
-/** Body of any 4xx/5xx reply (ASSUMED). */
+export const SubmittedListReplySchema = z.array(SubmittedRecordSchema);
+
+// --- Errors and rate limits -------------------------------------------------------------
+
+/** Body of any other 4xx/5xx reply (ASSUMED). */
 export const ErrorReplySchema = z.object({ message: z.string() });
-
-// --- Reading a reply --------------------------------------------------------------------
-
-/** What the outbox does with a reply: the retry policy of issue 3 in one function. */
-export type ReplyClass =
-  | { kind: "accepted" }
-  /**
-   * 401: the token expired or was revoked; get a new one and try once more. A 401 with a
-   * fresh token means the registry refuses the worker's credentials: the outbox retries a
-   * bounded number of times (hospital IT may be rotating them), then fails.
-   */
-  | { kind: "unauthorized" }
-  /** Transient: 429, 5xx, 408. */
-  | { kind: "retry"; retryAfterMs?: number }
-  /**
-   * Permanent: any other 4xx, 403 included (issue 3: "other 4xx fail permanently, keeping
-   * the registry's message"); the registry's message goes to the user.
-   */
-  | { kind: "rejected" };
-
-export function classifyReply(status: number, headers: Headers): ReplyClass {
-  if (status === SUBMIT_ACCEPTED_STATUS || status === 200) return { kind: "accepted" };
-  if (status === 401) return { kind: "unauthorized" };
-  if (status === 429 || status === 503) {
-    const retryAfterMs = parseRetryAfter(headers.get("Retry-After"));
-    return retryAfterMs === undefined ? { kind: "retry" } : { kind: "retry", retryAfterMs };
-  }
-  if (status >= 500 || status === 408) return { kind: "retry" };
-  return { kind: "rejected" };
-}
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3), in ms from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -167,7 +221,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The registry's error message, or a generic one when the body is not the expected JSON. */
+/**
+ * The registry's error message, or a generic one when the body is not the expected JSON.
+ * For people at a terminal (`spine-reg dcd pull`): the worker never keeps such a text in
+ * clear, it may quote a record.
+ */
 export async function readErrorMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => "");
   try {

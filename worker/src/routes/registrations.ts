@@ -4,19 +4,34 @@
 
 import { Hono } from "hono";
 import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
+import type { Locale } from "../../../shared-schema/src/dcd.ts";
 import type { AppEnv } from "../app-env.ts";
 import { selectDcd } from "../dcd/select-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
 import { toPublicIssues } from "../errors/to-public-issues.ts";
+import { describeOutboxError } from "../i18n/describe-outbox-error.ts";
 import { formatMessage } from "../i18n/messages.ts";
 import { readJsonBody } from "../middleware/read-json-body.ts";
+import type { RegistrationRecordView } from "../outbox/outbox-views.ts";
 import { submitPayload } from "../registry/hd4dp-contract.ts";
-import { IdempotencyKeySchema, RegistrationRequestSchema } from "../schemas/api-schemas.ts";
+import {
+  IdempotencyKeySchema,
+  RegistrationRequestSchema,
+  type RegistrationView,
+} from "../schemas/api-schemas.ts";
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function outboxOf(env: Env, hospitalId: string) {
   return env.OUTBOX.get(env.OUTBOX.idFromName(hospitalId));
+}
+
+/** The outbox's view with its error in the caller's language. */
+function toView(view: RegistrationRecordView, locale: Locale): RegistrationView {
+  const { error, ...rest } = view;
+  if (!error) return rest;
+  const described = describeOutboxError(error, locale);
+  return { ...rest, lastError: `${described.title}. ${described.detail}`, error: described };
 }
 
 export const registrations = new Hono<AppEnv>()
@@ -66,6 +81,12 @@ export const registrations = new Hono<AppEnv>()
       businessKey: draft ? null : businessKeyOf(dcd, result.record),
     });
     if (enqueued.outcome === "conflict") throw new ProblemError(409, "idempotency_conflict");
+    if (enqueued.outcome === "queue_full") {
+      throw new ProblemError(429, "queue_full", {
+        params: { queued: enqueued.queued },
+        headers: { "Retry-After": "60" },
+      });
+    }
     const { id, state } = enqueued.view;
     c.header("Location", `/v1/registrations/${id}`);
     return c.json({ id, state }, 202);
@@ -75,7 +96,7 @@ export const registrations = new Hono<AppEnv>()
     const view = ID.test(id) ? await outboxOf(c.env, c.var.hospitalId).read(id) : null;
     if (!view)
       throw new ProblemError(404, "registration_not_found", { params: { id: id.slice(0, 40) } });
-    return c.json(view);
+    return c.json(toView(view, c.var.locale));
   })
   .delete("/:id", async (c) => {
     const id = c.req.param("id");
@@ -93,9 +114,9 @@ export const registrations = new Hono<AppEnv>()
       case "delivered":
         throw new ProblemError(409, "registration_delivered", {
           params: { ...params, state: removed.view.state },
-          extensions: { registration: removed.view },
+          extensions: { registration: toView(removed.view, c.var.locale) },
         });
       case "deleted":
-        return c.json(removed.view);
+        return c.json(toView(removed.view, c.var.locale));
     }
   });

@@ -85,6 +85,13 @@ export const RegistrationAcceptedSchema = z.object({
   state: RegistrationStateSchema,
 });
 
+export const DescribedErrorSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  registryMessage: z.string().optional().describe("HD4DP's own words about a rejected record."),
+});
+
 export const RegistrationViewSchema = z.object({
   id: z.string(),
   state: RegistrationStateSchema,
@@ -92,7 +99,11 @@ export const RegistrationViewSchema = z.object({
   businessKey: z.string().optional().describe("The registry's business key, from its reply."),
   registrationCode: z.string().optional(),
   attempts: z.number().int(),
-  lastError: z.string().optional(),
+  lastError: z.string().optional().describe("error.title and error.detail in one sentence."),
+  error: DescribedErrorSchema.optional().describe(
+    "Why the registration failed, or why it still waits, in the caller's language.",
+  ),
+  history: z.array(z.object({ at: z.iso.datetime(), event: z.string() })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "../../../worker/src/outbox/backoff-delay.ts";
+import { backoffDelay } from "../../worker/src/outbox/backoff-delay.ts";
 
 describe("backoffDelay", () => {
   const options = { baseMs: 100, maxMs: 10_000 };
