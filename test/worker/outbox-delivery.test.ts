@@ -10,6 +10,7 @@ import {
   runInDurableObject,
 } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { purgeFinished } from "../../worker/src/outbox/purge-finished.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";
@@ -414,8 +415,8 @@ describe("bounds and retention", () => {
     await holdDeliveries(HOSPITAL);
     const queued = await submit(recordFor(++patient), "submit");
     const month = 31 * 86_400_000;
-    const left = await runInDurableObject(outboxStub(HOSPITAL), (instance, state) => {
-      const purged = instance.purgeFinished(Date.now() + month, 30 * 86_400_000);
+    const left = await runInDurableObject(outboxStub(HOSPITAL), (_instance, state) => {
+      const purged = purgeFinished(state.storage.sql, Date.now() + month, 30 * 86_400_000);
       const ids = state.storage.sql
         .exec<{ id: string }>("SELECT id FROM registrations")
         .toArray()

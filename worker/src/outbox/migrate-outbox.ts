@@ -82,6 +82,3 @@ export function migrateOutbox(sql: SqlStorage): void {
     sql.exec("UPDATE schema_version SET version = ?", next + 1);
   }
 }
-
-/** The schema version this code brings every outbox to. */
-export const OUTBOX_SCHEMA_VERSION = MIGRATIONS.length;
