@@ -13,9 +13,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { purgeFinished } from "../../worker/src/outbox/purge-finished.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
+import { dumpStorage } from "./support/dump-storage.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { holdDeliveries, releaseForManualAlarm, storageState } from "./support/hold-deliveries.ts";
-import { recordFor } from "./support/records.ts";
+import { patientStrings, recordFor } from "./support/records.ts";
 
 const HOSPITAL = "hospital-outbox";
 let registry: EmulatedRegistry;
@@ -25,6 +26,11 @@ beforeEach(() => {
   registry = new EmulatedRegistry().install();
 });
 afterEach(async () => {
+  // Whatever the scenario did, nothing of its patients is in the outbox in clear.
+  const stored = await dumpStorage(HOSPITAL);
+  for (let n = 101; n <= patient; n++) {
+    for (const secret of patientStrings(recordFor(n))) expect(stored).not.toContain(secret);
+  }
   // Wipe every outbox, so a registration left retrying cannot eat the next test's replies.
   await reset();
   vi.restoreAllMocks();

@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createRecordCipher } from "../../worker/src/crypto/record-cipher.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
+import { dumpStorage } from "./support/dump-storage.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { patientStrings, recordFor, VALID_RECORD } from "./support/records.ts";
 import { TEST_BINDINGS } from "./support/test-bindings.ts";
@@ -30,29 +31,6 @@ afterEach(async () => {
   await reset();
   vi.restoreAllMocks();
 });
-
-/** Every value of every table of the outbox's SQLite database, as text. */
-function dumpStorage(hospitalId: string): Promise<string> {
-  return runInDurableObject(outboxStub(hospitalId), (_instance, state) => {
-    const sql = state.storage.sql;
-    const tables = sql
-      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .toArray()
-      .map((t) => t.name)
-      .filter((name) => !name.startsWith("_cf_") && !name.startsWith("sqlite_"));
-    const parts: string[] = [];
-    for (const table of tables) {
-      for (const row of sql.exec(`SELECT * FROM "${table}"`).toArray()) {
-        for (const value of Object.values(row)) {
-          parts.push(
-            value instanceof ArrayBuffer ? new TextDecoder("latin1").decode(value) : String(value),
-          );
-        }
-      }
-    }
-    return parts.join("\n");
-  });
-}
 
 async function submit(token: string, record: Record<string, unknown>, status = "submit") {
   const response = await call("/v1/registrations", {
