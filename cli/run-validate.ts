@@ -3,6 +3,8 @@ import type { Writable } from "node:stream";
 import { z } from "zod";
 import { type CompiledDcd, compileDcd } from "../shared-schema/src/compile-dcd.ts";
 import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
+import { formulaCellWarning } from "../shared-schema/src/csv/formula-cell-warning.ts";
+import type { Issue } from "../shared-schema/src/dcd.ts";
 import { parseDcd } from "../shared-schema/src/parse-dcd.ts";
 import { spinSurg } from "../shared-schema/src/spin-surg-schema.ts";
 import { type CliArgs, UsageError } from "./main.ts";
@@ -68,18 +70,27 @@ export async function runValidate(args: CliArgs, out: Writable, err: Writable): 
     err.write(`spine-reg: ${path}: ${decoded.error.message}\n`);
     return 2;
   }
+  // Warnings, never Errors: such a value is valid data (a reference may start with '-'), and
+  // the encoder writes it with the quote that keeps spreadsheets from running it.
+  const formulaWarnings = new Map<number, Issue[]>();
+  for (const cell of decoded.value.formulaCells) {
+    const warning = formulaCellWarning(cell, args.locale);
+    formulaWarnings.set(cell.row, [...(formulaWarnings.get(cell.row) ?? []), warning]);
+  }
   const results: RowResult[] = decoded.value.rows.map(({ row, record }) => {
     const draft = record.STATUS === "draft";
     const { valid, issues } = compiled.validate(record, { locale: args.locale, draft });
     return {
       row,
       status: valid ? "Success" : "Error",
-      issues: issues.map(({ field, code, severity, message }) => ({
-        field,
-        code,
-        severity,
-        message,
-      })),
+      issues: [...issues, ...(formulaWarnings.get(row) ?? [])].map(
+        ({ field, code, severity, message }) => ({
+          field,
+          code,
+          severity,
+          message,
+        }),
+      ),
     };
   });
   if (args.json) out.write(`${JSON.stringify(results, null, 2)}\n`);

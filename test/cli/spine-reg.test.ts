@@ -87,6 +87,48 @@ describe("spine-reg validate", () => {
       stderr: /fr, nl, de or en/,
     });
   });
+
+  describe("cells a spreadsheet would run as a formula", () => {
+    // As a person may write the file by hand: the encoder itself would put a quote before
+    // these. The synthetic values start with '=', '-' and a tab; "'=" is already safe.
+    const [header, row] = encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD]).split("\r\n");
+    const csv =
+      `${header};TX_IDC_PAT_INT;TX_AUTHOR_GR;TX_PATHOLOGY_OTHER\r\n` +
+      `${row?.replace("REF-001", "=REF-001")};-00042;"\tortho";'=safe\r\n`;
+
+    it("warns with row and column, never the value, and exits 0 for an otherwise valid file", async () => {
+      const { code, stdout } = await runSpineReg("validate", await file("formula.csv", csv));
+      expect(code).toBe(0);
+      expect(stdout).toContain("Row 1: Success\n");
+      expect(stdout).toContain(
+        "  Warning TX_IMPL_REF_1: TX_IMPL_REF_1: the value starts with '=': a spreadsheet may " +
+          "run it as a formula; it will be written as '… (prefixed with a quote).\n",
+      );
+      expect(stdout).toContain("Warning TX_IDC_PAT_INT: TX_IDC_PAT_INT: the value starts with '-'");
+      expect(stdout).toContain("Warning TX_AUTHOR_GR: TX_AUTHOR_GR: the value starts with a tab");
+      expect(stdout).not.toContain("TX_PATHOLOGY_OTHER");
+      for (const value of ["REF-001", "00042", "ortho", "safe"]) {
+        expect(stdout).not.toContain(value);
+      }
+      expect(stdout).toContain("1 rows: 1 Success, 0 Error\n");
+    });
+
+    it("words the warning in the requested language (--json)", async () => {
+      const path = await file("formula-fr.csv", csv);
+      const { code, stdout } = await runSpineReg("validate", path, "--json", "--locale", "fr");
+      expect(code).toBe(0);
+      const [result] = JSON.parse(stdout);
+      expect(result.status).toBe("Success");
+      expect(result.issues).toContainEqual({
+        field: "TX_AUTHOR_GR",
+        code: "formula_cell",
+        severity: "warning",
+        message:
+          "TX_AUTHOR_GR : la valeur commence par une tabulation : un tableur pourrait " +
+          "l'exécuter comme une formule ; elle sera écrite '… (précédée d'une apostrophe).",
+      });
+    });
+  });
 });
 
 describe("spine-reg eligibility", () => {

@@ -1,7 +1,9 @@
 // Reads an HD4DP v2 CSV upload (domain.md §2) into records, the inverse of
 // `encodeHd4dpCsv`. File-level problems (encoding, header, quoting, row length) end the read
 // with one CsvFileError; cell values that do not convert (a date that is not dd/mm/yyyy, ...)
-// are kept as raw strings so that validation reports them per record and field.
+// are kept as raw strings so that validation reports them per record and field. Free-text
+// cells lose the "'" the encoder puts before a formula (`guard-formula.ts`); those that start
+// like a formula without it are listed, for the user to be told.
 //
 // Speed matters (files of thousands of records are read in the browser and at the edge):
 // one pass of charCodeAt scanning, quotes handled in that same pass, and a conversion plan
@@ -9,6 +11,12 @@
 
 import type { Dcd, DcdRecord, Field, RecordValue, RepeatEntry } from "../dcd.ts";
 import { createColumnResolver } from "./create-column-resolver.ts";
+import {
+  type FormulaTrigger,
+  formulaTriggerOf,
+  isFreeTextType,
+  unguardFormula,
+} from "./guard-formula.ts";
 
 export type CsvFileError = {
   code:
@@ -29,6 +37,18 @@ export interface DecodedCsv {
   header: string[];
   /** `row`: 1 for the first data row; `line`: the physical line (1-based) where it starts. */
   rows: { row: number; line: number; record: DcdRecord }[];
+  /**
+   * Free-text cells that start with a character a spreadsheet runs as a formula, in file
+   * order: the value is kept, and the encoder would write it with a "'" before it.
+   */
+  formulaCells: FormulaCell[];
+}
+
+export interface FormulaCell {
+  row: number;
+  /** The column's technical name. */
+  column: string;
+  trigger: FormulaTrigger;
 }
 
 export type DecodeCsvResult = { ok: true; value: DecodedCsv } | { ok: false; error: CsvFileError };
@@ -53,6 +73,7 @@ const AS_BOOL = 3;
 const AS_MULTI = 4;
 const AS_DECIMAL = 5;
 const AS_DATETIME = 6;
+const AS_FREE_TEXT = 7;
 
 interface ColumnPlan {
   /** The record key: the field name, or the sub-field name inside a repeat entry. */
@@ -116,6 +137,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
   const { plans, blocks } = planned;
 
   const rows: DecodedCsv["rows"] = [];
+  const formulaCells: FormulaCell[] = [];
   const cells = scanner.cells;
   const width = header.length;
   for (;;) {
@@ -144,6 +166,12 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
       const raw = cells[c] as string;
       if (raw === "") continue;
       const plan = plans[c] as ColumnPlan;
+      if (plan.convert === AS_FREE_TEXT) {
+        const trigger = formulaTriggerOf(raw);
+        if (trigger !== undefined) {
+          formulaCells.push({ row: rows.length + 1, column: header[c] as string, trigger });
+        }
+      }
       const value = convertCell(raw, plan.convert);
       if (plan.block < 0) {
         record[plan.key] = value;
@@ -170,7 +198,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
     }
     rows.push({ row: rows.length + 1, line, record });
   }
-  return { ok: true, value: { header, rows } };
+  return { ok: true, value: { header, rows, formulaCells } };
 }
 
 function fail(error: CsvFileError): { ok: false; error: CsvFileError } {
@@ -220,7 +248,9 @@ function planColumns(
       return fail({ code: "unknown_column", message: lookup.message, line, column: name });
     }
     const { field, repeat } = lookup.column;
-    const convert = CONVERSIONS[field.type] ?? AS_TEXT;
+    const convert = isFreeTextType(field.type)
+      ? AS_FREE_TEXT
+      : (CONVERSIONS[field.type] ?? AS_TEXT);
     if (repeat === undefined) {
       plans.push({ key: field.name, convert, block: -1, entry: 0 });
     } else {
@@ -359,6 +389,8 @@ function convertCell(raw: string, convert: number): RecordValue {
     }
     case AS_MULTI:
       return raw.split("|");
+    case AS_FREE_TEXT:
+      return unguardFormula(raw);
     default:
       return raw;
   }

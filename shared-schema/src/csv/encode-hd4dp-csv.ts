@@ -1,10 +1,12 @@
 // Writes records as an HD4DP v2 CSV upload (domain.md §2): header of technical names, `;`
 // separator, dates dd/mm/yyyy, booleans true/false, code values, multi values joined by `|`,
-// repeatable blocks flattened as NAME_1, NAME_2, ... (ASSUMED naming), CRLF row ends.
+// repeatable blocks flattened as NAME_1, NAME_2, ... (ASSUMED naming), CRLF row ends, free
+// texts that a spreadsheet would run as a formula prefixed with "'" (`guard-formula.ts`).
 // `decodeHd4dpCsv` reads back exactly what this writes.
 
 import type { Dcd, DcdRecord, Field } from "../dcd.ts";
 import { type CsvColumn, createColumnResolver } from "./create-column-resolver.ts";
+import { guardFormula, isFreeTextType } from "./guard-formula.ts";
 import { OPTIONAL_HD4DP_FIELD_NAMES, type ScalarField } from "./optional-hd4dp-fields.ts";
 
 export interface EncodeCsvOptions {
@@ -133,6 +135,7 @@ function cellOf(record: DcdRecord, column: CsvColumn, number: number): string {
 function textOf(field: ScalarField, value: unknown, number: number): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") {
+    if (isFreeTextType(field.type)) return guardFormula(value);
     if (field.type !== "date" && field.type !== "datetime") return value;
     // A value that is not an ISO date is written as it is, for validation to report.
     const match = ISO_DATE.exec(value.slice(0, 10));

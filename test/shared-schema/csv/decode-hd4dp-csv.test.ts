@@ -103,8 +103,50 @@ describe("decodeHd4dpCsv", () => {
 
   it("returns the header and no row for a header-only file", () => {
     for (const csv of ["TX_NAME;CD_SEX", "TX_NAME;CD_SEX\r\n", "TX_NAME;CD_SEX\n\n"]) {
-      expect(decoded(csv)).toEqual({ header: ["TX_NAME", "CD_SEX"], rows: [] });
+      expect(decoded(csv)).toEqual({ header: ["TX_NAME", "CD_SEX"], rows: [], formulaCells: [] });
     }
+  });
+
+  describe("cells a spreadsheet would run as a formula", () => {
+    it("drops the quote the encoder puts before a formula in a free-text cell, and only that", () => {
+      const csv =
+        "TX_NAME;IDC_PAT;TX_IMPL_REF_1\n" + "'=1+1;'-85.04.02;\"'\tREF\"\n" + "''@x;'abc;'\n";
+      expect(records(csv)).toEqual([
+        { TX_NAME: "=1+1", IDC_PAT: "-85.04.02", IMPLANT: [{ TX_IMPL_REF: "\tREF" }] },
+        // A quote not followed by a trigger is text, as a user typed it.
+        { TX_NAME: "'@x", IDC_PAT: "'abc", IMPLANT: [{ TX_IMPL_REF: "'" }] },
+      ]);
+    });
+
+    it("keeps a quote in numeric and code cells, for validation to report", () => {
+      expect(records("MS_DELTA;CD_SEX;D_EVENT\n'-3;'=1;'-1\n")).toEqual([
+        { MS_DELTA: "'-3", CD_SEX: "'=1", D_EVENT: "'-1" },
+      ]);
+    });
+
+    it("lists free-text cells that start with a trigger by row and column, not numbers or codes", () => {
+      const csv =
+        "TX_NAME;MS_DELTA;CD_SEX;TX_IMPL_REF_2;STATUS\r\n" +
+        "=SUM(A1);-3;-1;'=guarded;@draft\r\n" +
+        "ok;;;;\r\n" +
+        '"\tx";;;"\ry";+x\r\n';
+      const { formulaCells, rows } = decoded(csv);
+      expect(formulaCells).toEqual([
+        { row: 1, column: "TX_NAME", trigger: "=" },
+        { row: 1, column: "STATUS", trigger: "@" },
+        { row: 3, column: "TX_NAME", trigger: "\t" },
+        { row: 3, column: "TX_IMPL_REF_2", trigger: "\r" },
+        { row: 3, column: "STATUS", trigger: "+" },
+      ]);
+      // The values are kept as the file holds them.
+      expect(rows[0]?.record).toEqual({
+        TX_NAME: "=SUM(A1)",
+        MS_DELTA: -3,
+        CD_SEX: "-1",
+        IMPLANT: [{ TX_IMPL_REF: "=guarded" }],
+        STATUS: "@draft",
+      });
+    });
   });
 
   describe("line ends, BOM and quotes", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeHd4dpCsv } from "../../../shared-schema/src/csv/encode-hd4dp-csv.ts";
-import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import { same } from "../../../shared-schema/src/translations.ts";
 import { TINY_DCD } from "../fixtures/tiny-dcd.ts";
 
 const REQUIRED = ["TX_NAME", "D_EVENT", "CD_SEX", "CD_NOMEN", "FL_DONE"];
@@ -117,6 +118,63 @@ describe("encodeHd4dpCsv", () => {
     it("quotes the only cell of a row when it is empty, so the row is not a blank line", () => {
       const csv = encodeHd4dpCsv(TINY_DCD, [{}], { columns: ["IDC_PAT"] });
       expect(csv).toBe('IDC_PAT\r\n""\r\n');
+    });
+  });
+
+  describe("cells a spreadsheet would run as a formula", () => {
+    it.each([
+      ["'='", "=1+1", "'=1+1"],
+      ["'+'", "+32 2 555 01 23", "'+32 2 555 01 23"],
+      ["'-'", "-5", "'-5"],
+      ["'@'", "@SUM(A1)", "'@SUM(A1)"],
+      ["a tab", "\tREF", "'\tREF"],
+      ["a CR", "\rREF", `"'\rREF"`],
+      ["quotes, then a trigger (reading drops only the added quote)", "''=x", "'''=x"],
+    ])("prefixes a free text starting with %s with a quote", (_case, text, cell) => {
+      expect(cellOf(text)).toBe(cell);
+    });
+
+    it("puts the quote inside the usual quoting", () => {
+      expect(cellOf("=a;b")).toBe(`"'=a;b"`);
+      expect(cellOf('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    });
+
+    it.each([
+      ["a quote before plain text", "'abc"],
+      ["a trigger further in the text", "a=b-c"],
+      ["a NISS with separators", "85.04.02-169.32"],
+    ])("leaves %s alone", (_case, text) => {
+      expect(cellOf(text)).toBe(text);
+    });
+
+    it("guards texts in repeatable blocks and author columns too", () => {
+      const csv = encodeHd4dpCsv(
+        TINY_DCD,
+        [{ IMPLANT: [{ TX_IMPL_REF: "-R1" }], TX_AUTHOR_GR: "@ortho" }],
+        { columns: ["TX_IMPL_REF_1", "TX_AUTHOR_GR"] },
+      );
+      expect(linesOf(csv)).toEqual(["TX_IMPL_REF_1;TX_AUTHOR_GR", "'-R1;'@ortho"]);
+    });
+
+    it("leaves numbers, codes and dates alone: -3 in an integer or decimal column is data", () => {
+      const dcd: Dcd = {
+        ...TINY_DCD,
+        fields: [
+          ...TINY_DCD.fields,
+          { name: "MS_RATIO", type: "decimal", label: same("Ratio"), required: false },
+        ],
+      };
+      const record: DcdRecord = {
+        MS_DELTA: -3,
+        MS_RATIO: -0.5,
+        CD_SEX: "-1",
+        CD_NOMEN: ["-1", "+2"],
+        D_EVENT: "-2024-01-01",
+      };
+      const columns = ["MS_DELTA", "MS_RATIO", "CD_SEX", "CD_NOMEN", "D_EVENT"];
+      expect(linesOf(encodeHd4dpCsv(dcd, [record], { columns }))[1]).toBe(
+        "-3;-0.5;-1;-1|+2;-2024-01-01",
+      );
     });
   });
 

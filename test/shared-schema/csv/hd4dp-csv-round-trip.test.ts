@@ -65,6 +65,39 @@ function describeRoundTrip(dcd: Dcd): void {
   });
 }
 
+describe("HD4DP CSV round trip of a free text", () => {
+  // Any string, and often one that starts like a formula, possibly after quotes of its own.
+  const text = fc
+    .tuple(
+      fc.constantFrom("", "=", "+", "-", "@", "\t", "\r", "'", "''", "'=", "''-"),
+      fc.string({ unit: "binary" }),
+    )
+    .map(([start, rest]) => start + rest)
+    .filter((value) => value !== "");
+
+  it("decode(encode(text)) gives back the text, in a plain column and in a repeatable block", () => {
+    fc.assert(
+      fc.property(text, text, (name, reference) => {
+        const input = [{ TX_NAME: name, IMPLANT: [{ TX_IMPL_REF: reference }] }];
+        const csv = encodeHd4dpCsv(TINY_DCD, input, { columns: ["TX_NAME", "TX_IMPL_REF_1"] });
+        expect(decodeRecords(TINY_DCD, csv)).toEqual(input);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("writes no free-text cell that a spreadsheet would run", () => {
+    fc.assert(
+      fc.property(text, (name) => {
+        const csv = encodeHd4dpCsv(TINY_DCD, [{ TX_NAME: name }], { columns: ["TX_NAME"] });
+        const result = decodeHd4dpCsv(TINY_DCD, csv);
+        expect(result.ok && result.value.formulaCells).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("recordArbitrary, as the round trips use it", () => {
   const sample = fc.sample(recordArbitrary(TINY_DCD), { numRuns: 500, seed: 7 });
   const texts = sample.flatMap((record) =>
