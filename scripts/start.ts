@@ -1,6 +1,6 @@
 // `npm start`: the embedded default. The worker under `wrangler dev` with local Durable
 // Object state, the HD4DP emulator it delivers to, and the demo EHR the extension reads. Ctrl-C stops everything,
-// wrangler's process group included (no orphaned workerd, stack.md). Both the worker and the
+// wrangler's process group included (no orphaned workerd, docs/stack.md). Both the worker and the
 // emulator keep their state in .wrangler/state, so a second start finds the outbox and the
 // registry as the first one left them; `npm start -- --reset` starts both from scratch.
 import { spawnSync } from "node:child_process";

@@ -1,5 +1,5 @@
 // Synthetic, checksum-valid identifiers for the demo EHR and the tests (never real people).
-// The NISS check digits are computed here in the spec's own words (domain.md §3: prefix "2"
+// The NISS check digits are computed here in the spec's own words (docs/domain.md §3: prefix "2"
 // for births from 2000), independently of shared-schema's parser, so that tests of the
 // parser do not check it against itself.
 

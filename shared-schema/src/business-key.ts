@@ -13,7 +13,7 @@ function fallbackOf(dcd: Dcd): CompiledCondition | undefined {
 
 /**
  * The canonical text of a record's business key (the fields that identify one registration
- * in the registry, domain.md §2), e.g. `IDC_PAT=93051822361|D_SURG=2025-03-04|CD_HPIN=...`.
+ * in the registry, docs/domain.md §2), e.g. `IDC_PAT=93051822361|D_SURG=2025-03-04|CD_HPIN=...`.
  * It carries patient identifiers: hash it before storing or logging it.
  */
 export function businessKeyOf(dcd: Dcd, record: DcdRecord): string {

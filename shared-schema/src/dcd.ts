@@ -271,7 +271,7 @@ export interface Dcd {
   fields: Field[];
   codeLists: CodeList[];
   rules: Rule[];
-  /** Fields whose values identify one registration in the registry (domain.md §2). */
+  /** Fields whose values identify one registration in the registry (docs/domain.md §2). */
   businessKey: { fields: string[]; fallback?: { when: Condition; fields: string[] } };
 }
 

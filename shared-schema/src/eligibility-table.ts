@@ -1,4 +1,4 @@
-// The nomenclature code -> article table behind `decideEligibility`, as data (domain.md §1):
+// The nomenclature code -> article table behind `decideEligibility`, as data (docs/domain.md §1):
 // the official list of art. 14 n) codes was not available, so this table is the one place
 // that assumption lives. An administrator replaces it by a table validated with
 // ELIGIBILITY_TABLE_SCHEMA; no code changes.
@@ -34,7 +34,7 @@ const ART_14N_FROM = "2022-09-01";
 
 const EXEMPT_SOURCE =
   "RD 17 June 2022 (MB 15 July 2022), art. 14 n) § 1, II. A, as summarised in " +
-  "shared/spec/domain.md §1; to be checked against the official INAMI list when imported.";
+  "docs/domain.md §1; to be checked against the official INAMI list when imported.";
 const EXEMPT_NOTE = "§ 1, II. Non-bloody treatments, A. Treatment of fractures and luxations";
 
 const REQUIRED_SOURCE =
@@ -61,7 +61,7 @@ function exempt(code: string): EligibilityEntry {
 export const ELIGIBILITY_TABLE: EligibilityTable = {
   version: "0.1.0-illustrative",
   source:
-    "Provisional table: the six exempt codes of domain.md §1 plus a few illustrative codes. " +
+    "Provisional table: the six exempt codes of docs/domain.md §1 plus a few illustrative codes. " +
     "ASSUMED: the full list of art. 14 n) codes; codes absent from this table are answered " +
     "'unknown', never 'not required'. Replace by the official INAMI list.",
   validFrom: ART_14N_FROM,

@@ -1,5 +1,5 @@
 // Does a nomenclature code require registration in the Healthdata Spine register?
-// (domain.md §1). Art. 14 n) acts do, except the exempt pairs of § 1, II. A. The code table
+// (docs/domain.md §1). Art. 14 n) acts do, except the exempt pairs of § 1, II. A. The code table
 // is data (eligibility-table.ts); a code it does not know is answered "unknown", never a
 // silent "not required", unless the caller states the article itself.
 
@@ -72,7 +72,7 @@ export const ELIGIBILITY_REASONS: Record<EligibilityReasonCode, Translations> = 
     de: "Die Leistung {code} muss registriert werden: Sie fällt unter {article} (Wirbelsäulenchirurgie). Registrieren Sie sie im Spine-Register von Healthdata; seit dem 1. April 2023 verweigern die Versicherungsträger die Erstattung einer nicht registrierten Leistung.",
     en: "Act {code} must be registered: it falls under {article} (spine surgery). Register it in the Healthdata Spine register; since 1 April 2023 insurers refuse to reimburse an unregistered act.",
   },
-  // The only exemptions the law makes are the pairs of art. 14 n) § 1, II. A (domain.md §1);
+  // The only exemptions the law makes are the pairs of art. 14 n) § 1, II. A (docs/domain.md §1);
   // a table that exempts on other grounds needs a new reason here.
   exempt: {
     fr: "La prestation {code} est exemptée : l'art. 14 n) § 1er, II. A (traitements non sanglants des fractures et luxations) ne requiert pas d'enregistrement.",

@@ -3,7 +3,7 @@ import { businessKeyOf } from "../../shared-schema/src/business-key.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { VALID_RECORD } from "./fixtures/valid-record.ts";
 
-// The business key (ASSUMED in dcd-spin-surg.md): NISS + surgery date + surgeon, or names and
+// The business key (ASSUMED in docs/dcd-spin-surg.md): NISS + surgery date + surgeon, or names and
 // birth date instead of the NISS for a patient without one.
 describe("businessKeyOf", () => {
   it("is NISS + surgery date + surgeon, whatever else the record holds", () => {

@@ -103,7 +103,7 @@ function repeatArbitrary(dcd: Dcd, field: RepeatField): fc.Arbitrary<RepeatEntry
 function scalarArbitrary(dcd: Dcd, field: ScalarField): fc.Arbitrary<ScalarValue> {
   switch (field.type) {
     case "text":
-      // STATUS is "draft" or absent (domain.md §2).
+      // STATUS is "draft" or absent (docs/domain.md §2).
       return field.name === "STATUS" ? fc.constant("draft") : textArbitrary(field.maxLength);
     case "date":
       return fc

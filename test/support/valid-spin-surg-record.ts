@@ -1,6 +1,6 @@
 // Valid SPIN_SURG records for load, fault and end-to-end tests: deterministic per index,
 // diverse (foreign patients, urgent cases, implants, several levels and procedures), and
-// valid under every rule of shared/spec/dcd-spin-surg.md with no warning. Synthetic
+// valid under every rule of docs/dcd-spin-surg.md with no warning. Synthetic
 // patients only: checksum-valid NISS numbers made up from the index.
 //
 // Every index below 30,000 gets its own business key (NISS or names + birth date), so a
@@ -21,7 +21,7 @@ function pick<T>(list: readonly T[], i: number, stride = 1): T {
   return list[(i * stride) % list.length] as T;
 }
 
-// Orthopaedic surgeons (480) and neurosurgeons (580): only they bill art. 14 n) (domain.md §1).
+// Orthopaedic surgeons (480) and neurosurgeons (580): only they bill art. 14 n) (docs/domain.md §1).
 const SURGEONS = [
   syntheticNihii(23456, "480"),
   syntheticNihii(34567, "580"),
@@ -107,7 +107,7 @@ export function validSpinSurgRecord(i: number): DcdRecord {
     CD_COMPL_PEROP: pick(COMPLICATIONS, i, 7),
   };
   if (foreign) {
-    // A foreign patient without NISS: names, birth date and sex identify them (domain.md §3).
+    // A foreign patient without NISS: names, birth date and sex identify them (docs/domain.md §3).
     record.TX_PAT_LAST_NAM = pick(LAST_NAMES, i);
     record.TX_PAT_FIRST_NAM = pick(FIRST_NAMES, i, 3);
     record.CD_PAT_SEX = pick(["248153007", "248152002", "261665006"], i);

@@ -153,7 +153,7 @@ describe("POST /v1/exports/hd4dp-csv", () => {
   });
 
   it("checks a STATUS=draft row as a draft, as the CLI does", async () => {
-    // HD4DP makes such a row an Open record to complete there (domain.md §2).
+    // HD4DP makes such a row an Open record to complete there (docs/domain.md §2).
     const draft = { IDC_PAT: VALID_RECORD.IDC_PAT, STATUS: "draft" };
     const response = await call("/v1/exports/hd4dp-csv", { body: { records: [draft] } });
     expect(response.status).toBe(200);

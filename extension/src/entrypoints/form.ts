@@ -6,7 +6,7 @@ import { openForm } from "../form/open-form.tsx";
 // world on the first click: Preact, zod, the compiled DCD and the form stay out of the
 // content script that every chart page loads.
 export default defineUnlistedScript(() => {
-  // MV3 forbids eval: zod must not compile its fast paths with new Function (stack.md).
+  // MV3 forbids eval: zod must not compile its fast paths with new Function (docs/stack.md).
   z.config({ jitless: true });
   globalThis.__spineRegisterForm = { open: openForm };
 });

@@ -4,7 +4,7 @@ import { optionalHd4dpFields, type ScalarField } from "./optional-hd4dp-fields.t
 /**
  * A column of an HD4DP CSV file: a scalar field of the DCD (or an optional HD4DP field), or
  * entry `index` (1-based) of a sub-field of a repeatable block, written `NAME_index`
- * (ASSUMED naming, domain.md §2).
+ * (ASSUMED naming, docs/domain.md §2).
  */
 export type CsvColumn =
   | { name: string; field: ScalarField; repeat?: undefined; index?: undefined }

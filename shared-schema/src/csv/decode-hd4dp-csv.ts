@@ -1,4 +1,4 @@
-// Reads an HD4DP v2 CSV upload (domain.md §2) into records, the inverse of
+// Reads an HD4DP v2 CSV upload (docs/domain.md §2) into records, the inverse of
 // `encodeHd4dpCsv`. File-level problems (encoding, header, quoting, row length) end the read
 // with one CsvFileError; cell values that do not convert (a date that is not dd/mm/yyyy, ...)
 // are kept as raw strings so that validation reports them per record and field. Free-text

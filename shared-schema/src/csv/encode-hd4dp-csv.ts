@@ -1,4 +1,4 @@
-// Writes records as an HD4DP v2 CSV upload (domain.md §2): header of technical names, `;`
+// Writes records as an HD4DP v2 CSV upload (docs/domain.md §2): header of technical names, `;`
 // separator, dates dd/mm/yyyy, booleans true/false, code values, multi values joined by `|`,
 // repeatable blocks flattened as NAME_1, NAME_2, ... (ASSUMED naming), CRLF row ends, free
 // texts that a spreadsheet would run as a formula prefixed with "'" (`guard-formula.ts`).

@@ -6,7 +6,7 @@ export type ScalarField = Exclude<Field, RepeatField>;
 /**
  * Fields that HD4DP accepts in every CSV upload and S2S submission whatever the DCD: the
  * author columns (registry defaults when absent) and `STATUS` (`draft` creates an Open record)
- * (domain.md §2). A DCD may define them itself; this lists them as text fields so that the
+ * (docs/domain.md §2). A DCD may define them itself; this lists them as text fields so that the
  * codecs accept them when it does not.
  */
 export const OPTIONAL_HD4DP_FIELD_NAMES = [

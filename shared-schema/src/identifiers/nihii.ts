@@ -1,4 +1,4 @@
-// NIHII/RIZIV numbers of care providers and institutions, domain.md §3: a profession digit
+// NIHII/RIZIV numbers of care providers and institutions, docs/domain.md §3: a profession digit
 // (1 physician, 7 hospital), a 5-digit sequence, 2 check digits on those first 6 digits and,
 // for persons, a 3-digit qualification. Character-code scanning, no regex: validation of
 // large files calls this.
@@ -57,7 +57,7 @@ export function isHospitalNihii(input: string): boolean {
 /**
  * Check digits 7-8 against the first 6 digits: 97 - (n mod 97) for older numbers,
  * 89 - (n mod 89) for newer ones (physicians since 2019). Nothing in the number says which
- * rule applies, so either is accepted (domain.md §3).
+ * rule applies, so either is accepted (docs/domain.md §3).
  */
 function hasValidCheck(digits: string): boolean {
   let first6 = 0;

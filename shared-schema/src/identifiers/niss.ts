@@ -1,4 +1,4 @@
-// The Belgian national register number (NISS/INSZ/SSIN), domain.md §3. Validation of
+// The Belgian national register number (NISS/INSZ/SSIN), docs/domain.md §3. Validation of
 // 10,000-record files calls this, so it scans character codes instead of using regexes and
 // computes the checksum on a plain number (9 digits, or 2_000_000_000 + 9 digits, fit
 // exactly in a double).

@@ -1,4 +1,4 @@
-// INAMI/RIZIV nomenclature codes, domain.md §1: 6 digits whose last digit is the first five
+// INAMI/RIZIV nomenclature codes, docs/domain.md §1: 6 digits whose last digit is the first five
 // modulo 7. An act is published as a pair ambulatory-hospitalised; the hospitalised code is
 // the next five-digit number followed by its own check digit (hence "+11", or "+4" when the
 // ambulatory code ends in 6: 256476-256480).

@@ -1,5 +1,5 @@
 // Belgian postal codes: 4 digits from 1000 (Brussels) to 9992 (Middelburg, the highest in use).
-// 9999, which HD4DP uses for "not living in Belgium" (domain.md §3), is deliberately not one.
+// 9999, which HD4DP uses for "not living in Belgium" (docs/domain.md §3), is deliberately not one.
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;

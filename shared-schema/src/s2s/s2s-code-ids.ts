@@ -1,6 +1,6 @@
 // The HD4DP S2S API takes, for a code field, the id of the code-list item rather than its
-// code value (domain.md §2). Those ids are not published: this table is ASSUMED, with ids
-// made up for the SPIN_SURG code lists (dcd-spin-surg.md), unique across the whole table.
+// code value (docs/domain.md §2). Those ids are not published: this table is ASSUMED, with ids
+// made up for the SPIN_SURG code lists (docs/dcd-spin-surg.md), unique across the whole table.
 // TODO(2026-11-26): replace it with the ids read from `GET /api/dcd/codelist?codelist-id=`
 // on the hospital's HD4DP (one call per list), before the first real S2S submission.
 //

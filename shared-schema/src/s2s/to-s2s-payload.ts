@@ -1,4 +1,4 @@
-// Turns a record into the JSON body of an HD4DP v2 S2S submission (domain.md §2): keyed by
+// Turns a record into the JSON body of an HD4DP v2 S2S submission (docs/domain.md §2): keyed by
 // field technical names like the record, but code fields carry the id of the code-list item
 // instead of its value. Dates stay ISO, integers numbers, booleans booleans, multi fields
 // become arrays of ids, repeatable blocks arrays of objects; `STATUS: "draft"` is kept.

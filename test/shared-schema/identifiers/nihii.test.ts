@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isHospitalNihii, parseNihii } from "../../../shared-schema/src/identifiers/nihii.ts";
 
-// Check digits below were computed by hand (python) from domain.md §3:
+// Check digits below were computed by hand (python) from docs/domain.md §3:
 // 123456 -> 97-rule 25, 89-rule 76; 710004 -> 97-rule 36, 89-rule 38;
 // 711234 -> 97-rule 67, 89-rule 54; 312345 -> 97-rule 92, 89-rule 45.
 

@@ -8,7 +8,7 @@ import {
   nissArbitrary,
 } from "../../support/synthetic-niss.ts";
 
-// Expected values below were computed by hand (python) from the rule in domain.md §3,
+// Expected values below were computed by hand (python) from the rule in docs/domain.md §3,
 // not with the code under test.
 
 describe("parseNiss: published and hand-computed numbers", () => {

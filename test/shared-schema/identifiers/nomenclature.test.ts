@@ -6,7 +6,7 @@ import {
   nomenclatureCheckDigit,
 } from "../../../shared-schema/src/identifiers/nomenclature.ts";
 
-// The published pairs of domain.md §1 (ambulatory-hospitalised), "+11" and "+4" kinds.
+// The published pairs of docs/domain.md §1 (ambulatory-hospitalised), "+11" and "+4" kinds.
 const PUBLISHED_PAIRS: [string, string][] = [
   ["224674", "224685"],
   ["225853", "225864"],

@@ -1,5 +1,5 @@
 // Every message the worker itself writes (problem titles and details), in the four
-// languages of Belgian users (domain.md §5). One catalogue, so a missing translation is a
+// languages of Belgian users (docs/domain.md §5). One catalogue, so a missing translation is a
 // type error and a convention test can check the placeholders. Validation issues come
 // translated from shared-schema; only the worker's own words live here.
 // Never put patient data in a placeholder: callers pass ids, names of headers, limits.

@@ -1,4 +1,4 @@
-// POST /v1/eligibility: does each nomenclature code require registration (domain.md §1)?
+// POST /v1/eligibility: does each nomenclature code require registration (docs/domain.md §1)?
 
 import { Hono } from "hono";
 import { decideEligibilities } from "../../../shared-schema/src/eligibility.ts";

@@ -2,7 +2,7 @@
 // DCD) as an HD4DP CSV upload file for the pick-up folder (the fallback when the S2S API is
 // not reachable, or the DCD has no S2S item ids). Every record must be valid; otherwise
 // 422 lists the issues of each invalid record by its index. A row with STATUS=draft
-// becomes an Open record in HD4DP (domain.md §2), so it is checked as a draft, as the CLI
+// becomes an Open record in HD4DP (docs/domain.md §2), so it is checked as a draft, as the CLI
 // does (cli/run-validate.ts).
 
 import { Hono } from "hono";
