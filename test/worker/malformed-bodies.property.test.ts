@@ -1,6 +1,6 @@
 // Property: whatever body reaches a POST route (not JSON, JSON of any shape, records of the
 // right shape with random values, bytes that are not UTF-8, any Content-Type), the worker
-// never answers a 5xx, and every error is application/problem+json (issue 3).
+// never answers a 5xx, and every error is application/problem+json.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -3,7 +3,7 @@ import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { DcdRef } from "../dcd/dcd-delivery.ts";
 import type { DcdSetting } from "../settings/settings.ts";
 
-// The one module that talks to the worker (issue 3). Replies are parsed, never trusted:
+// The one module that talks to the worker. Replies are parsed, never trusted:
 // a worker of another version must fail here with a clear message, not deep in the UI.
 // Loose objects: a newer worker may add fields.
 

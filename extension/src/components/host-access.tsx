@@ -6,7 +6,7 @@ import type { UiLocale } from "../settings/settings.ts";
 
 /**
  * The EHR pages of the settings (a policy's included) the extension may not read yet, and
- * the one click that grants them: no policy can (issue 5, docs/deploy-by-policy.md).
+ * the one click that grants them: no policy can (docs/deploy-by-policy.md).
  */
 export function HostAccess({ locale, origins }: { locale: UiLocale; origins: readonly string[] }) {
   const [ungranted, setUngranted] = useState<string[]>([]);

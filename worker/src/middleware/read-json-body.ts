@@ -1,4 +1,4 @@
-// Reads a JSON request body the strict way issue 3 asks: 415 unless the Content-Type is
+// Reads a JSON request body the strict way: 415 unless the Content-Type is
 // JSON, 413 past 256 KiB (checked while streaming, so a lying Content-Length does not
 // help), 400 when it does not parse, 422 when it does not have the schema's shape.
 
