@@ -1,24 +1,21 @@
 // `node bench/worker.bench.ts` (also run by `npm run bench`): the worker under `wrangler dev`
-// on this machine, measured by a local load generator (issue 3):
-// - requests/s and p50/p99 latency of POST /v1/validate and POST /v1/eligibility beside
-//   GET /healthz of the same server; target: p99 validate <= 2 x p99 healthz;
-// - registrations/s through the outbox to the HD4DP emulator (first POST to all sent).
+// on this machine, measured by a local load generator: requests/s and p50/p99 latency of
+// POST /v1/validate and POST /v1/eligibility beside GET /healthz of the same server; target:
+// p99 validate <= 2 x p99 healthz. (The outbox's throughput: outbox-throughput.bench.ts.)
 // Loopback only, fixed concurrency, bounded count and time; warm-up first; medians of rounds.
 
 import { availableParallelism, loadavg } from "node:os";
-import type { Hd4dpEmulator } from "../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
 import { startRelayStack } from "../scripts/lib/start-relay-stack.ts";
 import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
+import { LOCAL_DEV_AUTH as AUTH } from "./local-dev-auth.ts";
+import { median } from "./median.ts";
 
 const CONCURRENCY = 32;
 const ROUNDS = 3;
 const MAX_REQUESTS = 3_000;
 const MAX_ROUND_MS = 10_000;
 const WARMUP_REQUESTS = 500;
-const OUTBOX_REGISTRATIONS = 200;
-const OUTBOX_TIMEOUT_MS = 120_000;
 const P99_RATIO_TARGET = 2;
-const AUTH = { Authorization: "Bearer local-dev-token" };
 
 interface Scenario {
   name: string;
@@ -59,11 +56,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -103,75 +95,10 @@ async function runLoad(
   };
 }
 
-/** A registration POST, retried with the same Idempotency-Key after a 5xx or a network error. */
-async function postRegistration(
-  baseUrl: string,
-  i: number,
-): Promise<{ id: string; retries: number }> {
-  for (let retries = 0; ; retries++) {
-    try {
-      const response = await fetch(`${baseUrl}/v1/registrations`, {
-        method: "POST",
-        headers: { ...AUTH, "Content-Type": "application/json", "Idempotency-Key": `bench-${i}` },
-        body: JSON.stringify({ record: validSpinSurgRecord(i), status: "submit" }),
-      });
-      const body = (await response.json()) as { id?: string; detail?: string };
-      if (response.status === 202 && body.id) return { id: body.id, retries };
-      if (response.status < 500 || retries >= 5) {
-        throw new Error(`POST /v1/registrations: HTTP ${response.status} ${body.detail ?? ""}`);
-      }
-    } catch (error) {
-      if (retries >= 5 || (error as Error).message.startsWith("POST")) throw error;
-    }
-    await sleep(100);
-  }
-}
-
-/** POSTs `count` new registrations; seconds from the first POST until all are sent. */
-async function runOutbox(
-  baseUrl: string,
-  emulator: Hd4dpEmulator,
-  first: number,
-  count: number,
-): Promise<{ seconds: number; postSeconds: number; retries: number }> {
-  emulator.reset();
-  const ids: string[] = [];
-  let next = 0;
-  let retries = 0;
-  const started = performance.now();
-  const lane = async () => {
-    while (next < count) {
-      const posted = await postRegistration(baseUrl, first + next++);
-      ids.push(posted.id);
-      retries += posted.retries;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-  const postSeconds = (performance.now() - started) / 1000;
-  // The emulator runs in this process: count what it stored instead of polling the worker.
-  const deadline = Date.now() + OUTBOX_TIMEOUT_MS;
-  while (emulator.registrations().length < count) {
-    if (Date.now() > deadline) throw new Error(`outbox: not all ${count} sent in time`);
-    await sleep(5);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  // Then check that the worker agrees they were sent.
-  for (const id of ids.slice(0, 20)) {
-    const reply = await fetch(`${baseUrl}/v1/registrations/${id}`, { headers: AUTH });
-    const view = (await reply.json()) as { state: string };
-    if (view.state !== "sent") throw new Error(`registration ${id} is ${view.state}, not sent`);
-  }
-  return { seconds, postSeconds, retries };
-}
-
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
-const {
-  emulator,
-  worker,
-  stop: cleanUp,
-} = await startRelayStack({
-  vars: { RETRY_BASE_MS: "50", RATE_LIMIT_PER_MINUTE: "1000000" },
+const { worker, stop: cleanUp } = await startRelayStack({
+  vars: { RATE_LIMIT_PER_MINUTE: "1000000" },
 });
 // wrangler runs in its own process group: Ctrl-C here must take it down too.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -181,7 +108,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 try {
   for (const scenario of SCENARIOS)
     await runLoad(worker.url, scenario, WARMUP_REQUESTS, MAX_ROUND_MS);
-  await runOutbox(worker.url, emulator, 1_000_000, 50);
 
   const rounds = new Map<string, RoundResult[]>(SCENARIOS.map((s) => [s.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -193,12 +119,6 @@ try {
         ?.push(await runLoad(worker.url, scenario, MAX_REQUESTS, MAX_ROUND_MS));
     }
   }
-  const outboxRounds: { seconds: number; postSeconds: number; retries: number }[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const first = 2_000_000 + round * OUTBOX_REGISTRATIONS;
-    outboxRounds.push(await runOutbox(worker.url, emulator, first, OUTBOX_REGISTRATIONS));
-  }
-  const outboxSeconds = outboxRounds.map((r) => r.seconds);
 
   const summary = SCENARIOS.map((scenario) => {
     const results = rounds.get(scenario.name) ?? [];
@@ -212,9 +132,6 @@ try {
   });
   const p99Of = (name: string) => summary.find((s) => s.name === name)?.p99 ?? Number.NaN;
   const ratio = p99Of("POST /v1/validate") / p99Of("GET /healthz");
-  const outbox = median(outboxSeconds);
-  const postOnly = median(outboxRounds.map((r) => r.postSeconds));
-  const postRetries = outboxRounds.reduce((sum, r) => sum + r.retries, 0);
 
   // Absolute figures depend on what else runs: say how busy the machine was.
   const load = loadavg()[0]?.toFixed(1);
@@ -230,8 +147,6 @@ try {
     ),
     "",
     `p99 validate / p99 healthz: ${ratio.toFixed(2)} (target <= ${P99_RATIO_TARGET}: ${ratio <= P99_RATIO_TARGET ? "met" : "MISSED"})`,
-    `outbox: ${OUTBOX_REGISTRATIONS} registrations POSTed and sent to the emulator in ${outbox.toFixed(2)} s = ${(OUTBOX_REGISTRATIONS / outbox).toFixed(0)} registrations/s (median of ${ROUNDS}: ${outboxSeconds.map((s) => s.toFixed(2)).join(", ")} s)`,
-    `        of which POSTing (202 = durably queued): ${postOnly.toFixed(2)} s = ${(OUTBOX_REGISTRATIONS / postOnly).toFixed(0)} POST/s; POSTs retried after a 5xx: ${postRetries}`,
     "",
   ];
   console.log(lines.join("\n"));

@@ -5,7 +5,7 @@ import { jsonMessage } from "./json-message.ts";
 import type { FaultMode, Faults } from "./parse-faults.ts";
 import { REGISTRY_PATHS, S2S_BASE } from "./registry-paths.ts";
 
-/** Where `redirect` sends every call: an origin that is not the configured HD4DP. */
+/** Where `redirect` sends every call unless told otherwise: an origin that does not resolve. */
 export const REDIRECT_ORIGIN = "https://elsewhere.example";
 
 const LOGIN_PAGE = `<!doctype html>
@@ -31,7 +31,7 @@ export function answerFaultMode(
 ): ModeAnswer | undefined {
   const url = new URL(request.url);
   if (faults.redirect) {
-    const location = `${REDIRECT_ORIGIN}${url.pathname}${url.search}`;
+    const location = `${faults.redirectOrigin ?? REDIRECT_ORIGIN}${url.pathname}${url.search}`;
     return {
       mode: "redirect",
       response: new Response(null, { status: 302, headers: { location } }),
@@ -41,6 +41,20 @@ export function answerFaultMode(
   if (faults.forbidden || (faults.forbiddenUntil ?? 0) > now) {
     const text = "injected fault: this client may not use the S2S API";
     return { mode: "forbidden", response: jsonMessage(403, text) };
+  }
+  if (faults.refuseCredentials) {
+    // The shapes of the token desk's own refusals (create-token-desk.ts), RFC 6749 §5.2 and
+    // RFC 6750 §3: a client cannot tell these from a deleted S2S client.
+    const response =
+      url.pathname === REGISTRY_PATHS.token
+        ? Response.json(
+            { error: "invalid_client", message: "injected fault: unknown client or wrong secret" },
+            { status: 401 },
+          )
+        : jsonMessage(401, "injected fault: access token refused", {
+            "www-authenticate": 'Bearer error="invalid_token"',
+          });
+    return { mode: "refuseCredentials", response };
   }
   const belowBase = url.pathname === S2S_BASE || url.pathname.startsWith(`${S2S_BASE}/`);
   if (faults.notFoundRoot && belowBase) {

@@ -19,7 +19,6 @@ import type {
   StateStore,
 } from "./emulator-state-schema.ts";
 import { formatRegistrationCode } from "./format-registration-code.ts";
-import { fromHex } from "./hex.ts";
 import { maskPatientData } from "./mask-patient-data.ts";
 
 export interface Submission {
@@ -127,11 +126,7 @@ export function createRegistryBook(store: StateStore, codePrefix: string): Regis
       const { fields, correctionOf } = submission;
       // Derived before the state is read: no other call may change it between the checks
       // below and the write (a retry racing its lost first attempt must be a replay).
-      const derived = await deriveBusinessKey(
-        submission.dcd,
-        fields,
-        fromHex(state.businessKeySecret),
-      );
+      const derived = await deriveBusinessKey(submission.dcd, fields, state.businessKeySecret);
       const key = submission.idempotencyKey;
       const first = key === null ? undefined : state.replies.find((r) => r.idempotencyKey === key);
       if (first) return { answer: structuredClone(first.answer), replayed: true };

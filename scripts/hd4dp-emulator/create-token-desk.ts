@@ -63,7 +63,8 @@ export function createTokenDesk(options: TokenDeskOptions): TokenDesk {
           },
         };
       }
-      const form = new URLSearchParams(await request.text());
+      // Bytes, not .text(): workerd warns about .text() on a form-encoded body.
+      const form = new URLSearchParams(new TextDecoder().decode(await request.arrayBuffer()));
       if (form.get("grant_type") !== "client_credentials") {
         return {
           status: 400,

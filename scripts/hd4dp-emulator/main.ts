@@ -23,9 +23,11 @@ const { values } = parseArgs({
     "timeout-hold-ms": { type: "string" },
     down: { type: "boolean" },
     redirect: { type: "boolean" },
+    "redirect-origin": { type: "string" },
     html200: { type: "boolean" },
     forbidden: { type: "boolean" },
     "forbidden-until": { type: "string" },
+    "refuse-credentials": { type: "boolean" },
     "not-found-root": { type: "boolean" },
     "empty-business-key": { type: "boolean" },
     quiet: { type: "boolean" },
@@ -40,8 +42,9 @@ if (values.help) {
   --reset               start from an empty state (deletes the state file)
   drawn faults: --latency-ms <ms> --fail-rate <0..1> --mix 500=1,503=1,429=1,timeout=1,drop=1
           --retry-after <s> --post-processing-share <0..1> --timeout-hold-ms <ms> --down
-  always-on faults: --redirect --html200 --forbidden --forbidden-until <epoch ms or ISO date>
-          --not-found-root --empty-business-key
+  always-on faults: --redirect [--redirect-origin <origin>] --html200 --forbidden
+          --forbidden-until <epoch ms or ISO date> --refuse-credentials --not-found-root
+          --empty-business-key
   env: HD4DP_EMULATOR_PORT, HD4DP_EMULATOR_FAULTS (JSON, same keys as POST /_emulator/faults)`);
   process.exit(0);
 }
@@ -66,9 +69,11 @@ const fromFlags = {
   timeoutHoldMs: num(values["timeout-hold-ms"]),
   down: values.down,
   redirect: values.redirect,
+  redirectOrigin: values["redirect-origin"],
   html200: values.html200,
   forbidden: values.forbidden,
   forbiddenUntil: instant(values["forbidden-until"]),
+  refuseCredentials: values["refuse-credentials"],
   notFoundRoot: values["not-found-root"],
   emptyBusinessKey: values["empty-business-key"],
 };

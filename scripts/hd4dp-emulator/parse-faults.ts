@@ -12,12 +12,13 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 /**
  * Switches that, unlike the drawn faults, strike EVERY registry call while they are on: the
  * misconfigurations hospital IT has to fix (a proxy in front of HD4DP, a wrong base path,
- * revoked rights) and an HD4DP that accepts a record without naming it.
+ * revoked rights or credentials) and an HD4DP that accepts a record without naming it.
  */
 export const FAULT_MODES = [
   "redirect",
   "html200",
   "forbidden",
+  "refuseCredentials",
   "notFoundRoot",
   "emptyBusinessKey",
 ] as const;
@@ -54,12 +55,25 @@ export const FaultsSchema = z.strictObject({
   timeoutHoldMs: z.number().int().min(0).max(600_000).optional(),
   /** 302 to another origin, as a login portal or a moved host would answer. */
   redirect: z.boolean().optional(),
+  /**
+   * The origin `redirect` points to. Default one that does not resolve; a test points it at
+   * a server of its own to see whether anything followed the redirect.
+   */
+  redirectOrigin: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+$/, "an origin such as http://127.0.0.1:8789, no path")
+    .optional(),
   /** 200 with an HTML login page instead of JSON, as an authenticating proxy would answer. */
   html200: z.boolean().optional(),
   /** 403: the client's rights in HD4DP were withdrawn. */
   forbidden: z.boolean().optional(),
   /** 403 until this instant (epoch ms), then normal again: "forbidden for an hour". */
   forbiddenUntil: z.number().int().min(0).optional(),
+  /**
+   * The client's credentials are refused: the token endpoint answers 401 invalid_client and
+   * every bearer token, even a fresh one, gets 401, as after the S2S client was deleted.
+   */
+  refuseCredentials: z.boolean().optional(),
   /** 404 on every /proxy path, as a reverse proxy with a wrong base path answers. */
   notFoundRoot: z.boolean().optional(),
   /** Submissions answered 202 with an empty business key, and nothing stored. */

@@ -37,10 +37,18 @@ export interface StartWranglerDevOptions {
 
 export interface WranglerDev {
   url: string;
+  /** The directory of the persisted state (the caller's: never deleted here). */
+  readonly persistTo: string;
+  /** The vars it runs with now (those of the start, or of the last restart that changed them). */
+  readonly vars: Readonly<Record<string, string>> | undefined;
   /** Stops the whole process group (wrangler and workerd). SIGKILL simulates a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-  /** Stops, then starts again on the same port and persisted state; resolves once /healthz answers. */
-  restart(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops, then starts again on the same port and persisted state; resolves once /healthz
+   * answers. With `vars` it runs with those from now on (the complete set, as at the start):
+   * a deploy that changes a setting, such as a key rotation.
+   */
+  restart(signal?: NodeJS.Signals, change?: { vars?: Record<string, string> }): Promise<void>;
 }
 
 const OFFLINE_ENV = {
@@ -107,6 +115,7 @@ export async function startWranglerDev(options: StartWranglerDevOptions): Promis
   if (!existsSync(wrangler))
     throw new Error(`wrangler is not installed in ${cwd}: run npm install`);
   const recent: string[] = [];
+  let vars = options.vars;
   const envDir =
     options.vars || options.dcdDirectory
       ? mkdtempSync(join(tmpdir(), "wrangler-vars-"))
@@ -136,10 +145,10 @@ export async function startWranglerDev(options: StartWranglerDevOptions): Promis
       writeFileSync(config, configWithDcdDirectory(cwd, options.dcdDirectory));
       args.push("--config", config);
     }
-    if (envDir && options.vars) {
+    if (envDir && vars) {
       mkdirSync(envDir, { recursive: true, mode: 0o700 });
       const envFile = join(envDir, ".env");
-      writeFileSync(envFile, toDotenv(options.vars), { mode: 0o600 });
+      writeFileSync(envFile, toDotenv(vars), { mode: 0o600 });
       args.push("--env-file", envFile);
     }
     const started = spawn(process.execPath, args, {
@@ -217,12 +226,26 @@ export async function startWranglerDev(options: StartWranglerDevOptions): Promis
   }
   return {
     url,
+    persistTo: options.persistTo,
+    get vars() {
+      return vars;
+    },
     stop: async (signal) => {
       await stop(signal);
       if (envDir) rmSync(envDir, { recursive: true, force: true });
     },
-    restart: async (signal) => {
+    restart: async (signal, change) => {
+      if (change?.vars && !vars) {
+        // Without vars it runs on the developer's .dev.vars, which is never written here.
+        throw new Error("startWranglerDev: restart can change the vars only of a start with vars");
+      }
+      // Refused before stopping: a value the env file cannot carry must not leave it down.
+      if (change?.vars) toDotenv(change.vars);
       await stop(signal);
+      if (change?.vars) {
+        vars = change.vars;
+        for (const key of Object.keys(vars)) delete env[key];
+      }
       await launch();
     },
   };

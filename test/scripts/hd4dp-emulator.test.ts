@@ -815,6 +815,9 @@ describe("always-on fault modes", () => {
     expect(token.headers.get("location")).toBe(`${REDIRECT_ORIGIN}/oauth/token`);
     expect(control.registrations()).toEqual([]);
     expect(control.received().stats.faults.redirect).toBe(2);
+    control.setFaults({ redirect: true, redirectOrigin: "http://127.0.0.1:9" });
+    const elsewhere = await c.call("POST", SUBMIT, RECORD);
+    expect(elsewhere.headers.get("location")).toBe(`http://127.0.0.1:9${SUBMIT}`);
   });
 
   it("answers a 200 HTML login page while `html200` is on", async () => {
@@ -840,6 +843,33 @@ describe("always-on fault modes", () => {
     control.setFaults({ forbiddenUntil: Date.now() - 1 });
     expect((await c.call("POST", SUBMIT, RECORD)).status).toBe(202);
     expect(control.received().stats.faults.forbidden).toBe(3);
+  });
+
+  it("refuses the client's credentials and every bearer token while `refuseCredentials` is on", async () => {
+    const { client: c, control } = await appClient();
+    control.setFaults({ refuseCredentials: true });
+    const token = await c.getToken();
+    expect(token.status).toBe(401);
+    expect(await token.json()).toMatchObject({ error: "invalid_client" });
+    // Even the token issued before: the client cannot work around it by renewing.
+    for (const refused of [
+      await c.call("POST", SUBMIT, RECORD),
+      await c.call("GET", LIST),
+      await c.call("GET", `/proxy${ORGANIZATIONS_PATH}`),
+    ]) {
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer /);
+      expect(ErrorReplySchema.safeParse(await refused.json()).success).toBe(true);
+    }
+    expect(control.registrations()).toEqual([]);
+    expect(control.received().stats).toMatchObject({
+      faults: { refuseCredentials: 4 },
+      tokensIssued: 1,
+      unauthorized: 0,
+    });
+    control.setFaults({});
+    expect((await c.getToken()).status).toBe(200);
+    expect((await c.call("POST", SUBMIT, RECORD)).status).toBe(202);
   });
 
   it("answers 404 on every /proxy path while `notFoundRoot` is on; the token endpoint still works", async () => {
@@ -881,15 +911,18 @@ describe("always-on fault modes", () => {
       );
     const all = {
       redirect: true,
+      redirectOrigin: "https://proxy.hospital.example:8443",
       html200: true,
       forbidden: true,
       forbiddenUntil: 1_900_000_000_000,
+      refuseCredentials: true,
       notFoundRoot: true,
       emptyBusinessKey: true,
     };
     expect(await (await set(all)).json()).toEqual(all);
     expect((await set({ teapot: true })).status).toBe(400);
     expect((await set({ forbiddenUntil: -1 })).status).toBe(400);
+    expect((await set({ redirectOrigin: "https://elsewhere.example/login" })).status).toBe(400);
   });
 });
 
@@ -1000,7 +1033,7 @@ describe("CLI", () => {
     expect(cli.output.join("\n")).not.toContain(NISS);
   });
 
-  it("--reset starts from an empty state file; --forbidden-until takes a date", async () => {
+  it("--reset starts from an empty state file; mode flags, --forbidden-until with a date", async () => {
     const dir = temporaryDirectory();
     const stateFile = join(dir, "state.json");
     try {
@@ -1010,12 +1043,20 @@ describe("CLI", () => {
       const sent = await c.submit(RECORD);
       await before.close();
       const until = "2100-01-01T00:00:00Z";
-      const cli = await startCli("--state-file", stateFile, "--reset", "--forbidden-until", until);
+      const cli = await startCli(
+        ...["--state-file", stateFile, "--reset", "--forbidden-until", until],
+        ...["--refuse-credentials", "--redirect", "--redirect-origin", "http://127.0.0.1:9"],
+      );
       try {
         expect(cli.output.join("\n")).toMatch(/--reset/);
         expect(await (await fetch(`${cli.url}/_emulator/registrations`)).json()).toEqual([]);
         const faults = await (await fetch(`${cli.url}/_emulator/faults`)).json();
-        expect(faults).toEqual({ forbiddenUntil: Date.parse(until) });
+        expect(faults).toEqual({
+          forbiddenUntil: Date.parse(until),
+          refuseCredentials: true,
+          redirect: true,
+          redirectOrigin: "http://127.0.0.1:9",
+        });
       } finally {
         expect(await cli.stop()).toBe(0);
       }

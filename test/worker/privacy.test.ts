@@ -11,8 +11,9 @@ import {
   runDurableObjectAlarm,
   runInDurableObject,
 } from "cloudflare:test";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createRecordCipher } from "../../worker/src/crypto/record-cipher.ts";
+import { setLogSink } from "../../worker/src/log/log-event.ts";
 import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { dumpStorage } from "./support/dump-storage.ts";
@@ -297,6 +298,11 @@ describe("replies", () => {
 describe("logs", () => {
   it("carry no patient data, whatever happens", async () => {
     const lines: string[] = [];
+    // The worker's own lines (its log sink) and anything else written to the console.
+    const previous = setLogSink((line) => lines.push(line));
+    onTestFinished(() => {
+      setLogSink(previous);
+    });
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
         lines.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));

@@ -60,6 +60,7 @@ export default defineProject({
     // The first request of a file loads workerd and the bundle: give it room.
     testTimeout: 30_000,
     include: ["test/worker/**/*.test.ts"],
+    setupFiles: ["test/worker/support/quiet-logs.ts"],
     root: fileURLToPath(new URL("../..", import.meta.url)),
   },
 });

@@ -88,7 +88,8 @@ export class EmulatedRegistry {
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const kind = kindOf(request, url);
-    const text = await request.clone().text();
+    // Bytes, not .text(): a form-encoded token request is text to us, not to workerd.
+    const text = new TextDecoder().decode(await request.clone().arrayBuffer());
     let body: Record<string, unknown> | null = null;
     try {
       body = kind === "token" || text === "" ? null : JSON.parse(text);

@@ -327,7 +327,9 @@ export class Outbox extends DurableObject<Env> {
         registrationId: row.id,
         payload: submitPayload(relay.dcd, relay.ids, record, draft),
       };
-      const decide = (outcome: AttemptOutcome) => this.#decide(outcome, attempts, draft, tools);
+      const pauseCount = store.hospital().pause_count;
+      const decide = (outcome: AttemptOutcome) =>
+        this.#decide(outcome, { attempts, draft, pauseCount }, tools);
       let decision = decide(
         await tools.client.deliver(
           correctionOf === undefined ? delivery : { ...delivery, correctionOf },
@@ -340,19 +342,21 @@ export class Outbox extends DurableObject<Env> {
         store.addEvent(row.id, "correction_not_found_resubmitted", Date.now());
         decision = decide(await tools.client.deliver(delivery));
       }
-      await this.#apply(row, decision, cipher);
+      await this.#apply(row, decision, cipher, pauseCount > 0);
       logEvent(`registration.${decision.kind}`, { ...fields, attempts });
     } finally {
       this.#inFlight.delete(id);
     }
   }
 
-  #decide(outcome: AttemptOutcome, attempts: number, draft: boolean, { config }: Tools): Decision {
+  #decide(
+    outcome: AttemptOutcome,
+    registration: { attempts: number; draft: boolean; pauseCount: number },
+    { config }: Tools,
+  ): Decision {
     return nextDeliveryState(outcome, {
       now: Date.now(),
-      attempts,
-      draft,
-      pauseCount: this.#store.hospital().pause_count,
+      ...registration,
       policy: {
         retryBaseMs: config.retryBaseMs,
         retryMaxMs: config.retryMaxMs,
@@ -362,7 +366,8 @@ export class Outbox extends DurableObject<Env> {
     });
   }
 
-  async #apply(row: Row, decision: Decision, cipher: RecordCipher): Promise<void> {
+  /** `paused`: whether the outbox was paused when this attempt went out. */
+  async #apply(row: Row, decision: Decision, cipher: RecordCipher, paused: boolean): Promise<void> {
     const store = this.#store;
     switch (decision.kind) {
       case "delivered": {
@@ -386,7 +391,7 @@ export class Outbox extends DurableObject<Env> {
           Date.now(),
         );
         // A success speaks for the whole registry: whatever paused the outbox is over.
-        if (delivered) store.clearPause();
+        if (delivered && (paused || store.hospital().paused_until > 0)) store.clearPause();
         return;
       }
       case "retry":

@@ -21,10 +21,25 @@ export interface LogFields {
   dcdVersion?: string;
 }
 
+/** Where log lines go: the console (Workers Logs collects it), or a test's own sink. */
+export type LogSink = (line: string, level: "info" | "error") => void;
+
+const toConsole: LogSink = (line, level) =>
+  level === "error" ? console.error(line) : console.log(line);
+
+let sink: LogSink = toConsole;
+
+/** Replaces the sink (tests: silent, or reading the lines); returns the one it replaced. */
+export function setLogSink(next: LogSink | null): LogSink {
+  const previous = sink;
+  sink = next ?? toConsole;
+  return previous;
+}
+
 export function logEvent(event: string, fields: LogFields = {}): void {
-  console.log(JSON.stringify({ event, ...fields }));
+  sink(JSON.stringify({ event, ...fields }), "info");
 }
 
 export function logError(event: string, fields: LogFields = {}): void {
-  console.error(JSON.stringify({ event, level: "error", ...fields }));
+  sink(JSON.stringify({ event, level: "error", ...fields }), "error");
 }
