@@ -11,6 +11,7 @@ import {
 import type { FormView } from "../form/relevant-record.ts";
 import { FieldControl } from "./field-control.tsx";
 import { RepeatField } from "./repeat-field.tsx";
+import { ReportProposals } from "./report-proposals.tsx";
 
 export interface DcdFormProps {
   dcd: FormDcd;
@@ -21,6 +22,8 @@ export interface DcdFormProps {
   issuesOf(path: string): Issue[];
   /** Where a prefilled value was read, in words. */
   sourceOf(name: string): string | undefined;
+  /** The operative report the page shows, when the page reader found one: it proposes values. */
+  report?: string;
   onChange(name: string, value: FormValue): void;
   onBlur(name: string): void;
 }
@@ -92,6 +95,15 @@ export function DcdForm(props: DcdFormProps) {
 
   return (
     <>
+      {props.report ? (
+        <ReportProposals
+          dcd={dcd.compiled.dcd}
+          locale={locale}
+          report={props.report}
+          values={values}
+          onChange={props.onChange}
+        />
+      ) : null}
       {groups.map(({ section, fields }) => {
         if (section && !view.relevance.section(section.name)) return null;
         const shown = fields.filter((field) => view.relevance.field(field.name));

@@ -33,6 +33,14 @@ const en = {
   decision_exempt: "Exempt",
   decision_not_in_scope: "Not in scope",
   decision_unknown: "Unknown",
+  actRegistered: "Registered already.",
+  actRegisteredOn: "Registered on {date}, registration code {code}.",
+  actRegisteredOnNoCode: "Registered on {date}.",
+  actQueued: "Registration accepted: being sent to HD4DP.",
+  actDraft: "A draft is open in HD4DP: complete and send it, or the invoice will be refused.",
+  actFailed:
+    "HD4DP refused the registration ({reason}): correct it and register it again, or the invoice will be refused.",
+  actMissing: "Not registered yet: the invoice will be refused.",
   sourceProfile: "Read from the page by the profile {name}",
   sourceLabel: "Read from the page next to “{label}”",
   sourceDraft: "From your saved draft",
@@ -113,6 +121,22 @@ const en = {
   outboxUnreachable: "The server cannot be reached: whether registrations reach HD4DP is unknown.",
   outboxRefused: "The server refused to tell the state of deliveries to HD4DP: {detail}",
   outboxUnreadable: "The server's answer about deliveries to HD4DP could not be read: {detail}",
+  reportTitle: "Proposed from the operative report",
+  reportIntro:
+    "Read from the report on this page. Check each proposal against its sentence: nothing is filled in until you accept it.",
+  reportNothing: "The report on this page names nothing this form asks.",
+  reportFrom: "The report says:",
+  reportAccept: "Accept",
+  reportReject: "Reject",
+  reportAcceptLabel: "Accept: {proposal}",
+  reportRejectLabel: "Reject: {proposal}",
+  reportAcceptAll: "Accept all shown ({n})",
+  reportInForm: "In the form",
+  reportRejected: "Rejected",
+  reportReplaces: "replaces {value}",
+  reportAnnounceAccepted: "Filled in: {proposal}",
+  reportAnnounceRejected: "Rejected: {proposal}",
+  reportAnnounceAll: "Filled in: {n} proposals",
 };
 
 export type UiTextKey = keyof typeof en;
@@ -147,6 +171,15 @@ const fr: Record<UiTextKey, string> = {
   decision_exempt: "Exempté",
   decision_not_in_scope: "Hors champ",
   decision_unknown: "Inconnu",
+  actRegistered: "Déjà enregistrée.",
+  actRegisteredOn: "Enregistrée le {date}, code d'enregistrement {code}.",
+  actRegisteredOnNoCode: "Enregistrée le {date}.",
+  actQueued: "Enregistrement accepté : en cours d'envoi à HD4DP.",
+  actDraft:
+    "Un brouillon est ouvert dans HD4DP : complétez-le et envoyez-le, sinon la facture sera refusée.",
+  actFailed:
+    "HD4DP a refusé l'enregistrement ({reason}) : corrigez-le et enregistrez-le à nouveau, sinon la facture sera refusée.",
+  actMissing: "Pas encore enregistrée : la facture sera refusée.",
   sourceProfile: "Lu sur la page par le profil {name}",
   sourceLabel: "Lu sur la page à côté de « {label} »",
   sourceDraft: "Repris de votre brouillon",
@@ -229,6 +262,22 @@ const fr: Record<UiTextKey, string> = {
     "Le serveur est injoignable : on ne sait pas si les enregistrements parviennent à HD4DP.",
   outboxRefused: "Le serveur a refusé de donner l'état des envois vers HD4DP : {detail}",
   outboxUnreadable: "La réponse du serveur sur les envois vers HD4DP est illisible : {detail}",
+  reportTitle: "Propositions tirées du protocole opératoire",
+  reportIntro:
+    "Lues dans le protocole affiché sur cette page. Vérifiez chaque proposition avec sa phrase : rien n'est rempli avant que vous l'acceptiez.",
+  reportNothing: "Le protocole de cette page ne mentionne rien de ce que ce formulaire demande.",
+  reportFrom: "Le protocole dit :",
+  reportAccept: "Accepter",
+  reportReject: "Refuser",
+  reportAcceptLabel: "Accepter : {proposal}",
+  reportRejectLabel: "Refuser : {proposal}",
+  reportAcceptAll: "Tout accepter ({n} affichées)",
+  reportInForm: "Dans le formulaire",
+  reportRejected: "Refusée",
+  reportReplaces: "remplace {value}",
+  reportAnnounceAccepted: "Rempli : {proposal}",
+  reportAnnounceRejected: "Refusée : {proposal}",
+  reportAnnounceAll: "Rempli : {n} propositions",
 };
 
 const nl: Record<UiTextKey, string> = {
@@ -261,6 +310,15 @@ const nl: Record<UiTextKey, string> = {
   decision_exempt: "Vrijgesteld",
   decision_not_in_scope: "Niet van toepassing",
   decision_unknown: "Onbekend",
+  actRegistered: "Al geregistreerd.",
+  actRegisteredOn: "Geregistreerd op {date}, registratiecode {code}.",
+  actRegisteredOnNoCode: "Geregistreerd op {date}.",
+  actQueued: "Registratie aanvaard: wordt naar HD4DP verstuurd.",
+  actDraft:
+    "Er staat een ontwerp open in HD4DP: vul het aan en verstuur het, anders wordt de factuur geweigerd.",
+  actFailed:
+    "HD4DP weigerde de registratie ({reason}): verbeter ze en registreer ze opnieuw, anders wordt de factuur geweigerd.",
+  actMissing: "Nog niet geregistreerd: de factuur zal geweigerd worden.",
   sourceProfile: "Gelezen op de pagina door het profiel {name}",
   sourceLabel: "Gelezen op de pagina naast “{label}”",
   sourceDraft: "Uit uw opgeslagen ontwerp",
@@ -345,6 +403,22 @@ const nl: Record<UiTextKey, string> = {
   outboxRefused: "De server weigerde de stand van de verzendingen naar HD4DP te geven: {detail}",
   outboxUnreadable:
     "Het antwoord van de server over de verzendingen naar HD4DP is onleesbaar: {detail}",
+  reportTitle: "Voorstellen uit het operatieverslag",
+  reportIntro:
+    "Gelezen in het verslag op deze pagina. Controleer elk voorstel aan de hand van zijn zin: niets wordt ingevuld voordat u het aanvaardt.",
+  reportNothing: "Het verslag op deze pagina vermeldt niets wat dit formulier vraagt.",
+  reportFrom: "Het verslag zegt:",
+  reportAccept: "Aanvaarden",
+  reportReject: "Weigeren",
+  reportAcceptLabel: "Aanvaarden: {proposal}",
+  reportRejectLabel: "Weigeren: {proposal}",
+  reportAcceptAll: "Alle getoonde aanvaarden ({n})",
+  reportInForm: "In het formulier",
+  reportRejected: "Geweigerd",
+  reportReplaces: "vervangt {value}",
+  reportAnnounceAccepted: "Ingevuld: {proposal}",
+  reportAnnounceRejected: "Geweigerd: {proposal}",
+  reportAnnounceAll: "Ingevuld: {n} voorstellen",
 };
 
 const de: Record<UiTextKey, string> = {
@@ -378,6 +452,15 @@ const de: Record<UiTextKey, string> = {
   decision_exempt: "Befreit",
   decision_not_in_scope: "Nicht betroffen",
   decision_unknown: "Unbekannt",
+  actRegistered: "Bereits registriert.",
+  actRegisteredOn: "Registriert am {date}, Registrierungscode {code}.",
+  actRegisteredOnNoCode: "Registriert am {date}.",
+  actQueued: "Registrierung angenommen: wird an HD4DP gesendet.",
+  actDraft:
+    "In HD4DP ist ein Entwurf offen: Vervollständigen und senden Sie ihn, sonst wird die Rechnung abgelehnt.",
+  actFailed:
+    "HD4DP hat die Registrierung abgelehnt ({reason}): Korrigieren Sie sie und registrieren Sie sie erneut, sonst wird die Rechnung abgelehnt.",
+  actMissing: "Noch nicht registriert: Die Rechnung wird abgelehnt.",
   sourceProfile: "Von der Seite gelesen mit dem Profil {name}",
   sourceLabel: "Von der Seite gelesen neben „{label}“",
   sourceDraft: "Aus Ihrem gespeicherten Entwurf",
@@ -466,6 +549,22 @@ const de: Record<UiTextKey, string> = {
     "Der Server hat die Auskunft über die Übermittlungen an HD4DP verweigert: {detail}",
   outboxUnreadable:
     "Die Antwort des Servers über die Übermittlungen an HD4DP ist nicht lesbar: {detail}",
+  reportTitle: "Vorschläge aus dem OP-Bericht",
+  reportIntro:
+    "Aus dem Bericht auf dieser Seite gelesen. Prüfen Sie jeden Vorschlag an seinem Satz: Nichts wird ausgefüllt, bevor Sie es annehmen.",
+  reportNothing: "Der Bericht auf dieser Seite nennt nichts, was dieses Formular fragt.",
+  reportFrom: "Im Bericht steht:",
+  reportAccept: "Annehmen",
+  reportReject: "Ablehnen",
+  reportAcceptLabel: "Annehmen: {proposal}",
+  reportRejectLabel: "Ablehnen: {proposal}",
+  reportAcceptAll: "Alle angezeigten annehmen ({n})",
+  reportInForm: "Im Formular",
+  reportRejected: "Abgelehnt",
+  reportReplaces: "ersetzt {value}",
+  reportAnnounceAccepted: "Ausgefüllt: {proposal}",
+  reportAnnounceRejected: "Abgelehnt: {proposal}",
+  reportAnnounceAll: "Ausgefüllt: {n} Vorschläge",
 };
 
 export const UI_TEXT: Record<UiLocale, Record<UiTextKey, string>> = { en, fr, nl, de };
