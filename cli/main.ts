@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import { LOCALES, type Locale } from "../shared-schema/src/dcd.ts";
 import { isIsoDate } from "../shared-schema/src/field-schema.ts";
 import { runEligibility } from "./run-eligibility.ts";
+import { runReconcile } from "./run-reconcile.ts";
 import { runValidate } from "./run-validate.ts";
 
 export const USAGE = `Usage:
@@ -20,6 +21,10 @@ export const USAGE = `Usage:
       that changes validation was not (or the DCD fails its checks); 2: the file cannot be
       read as a DCD workbook. --sheet picks the DCD of a Qermid workbook that holds several
       (the report lists them; default: the first).
+  spine-reg reconcile <billing.csv> --worker <url> --token <token> [--json] [--out <report.html>]
+      [--csv <out.csv>] [--with-names] [--columns niss=<header>,...] [--locale fr|nl|de|en]
+      Check that every billed act that needs a registration has one (spine-reg reconcile
+      --help says more). Exit 0: yes; 1: some are missing or failed; 2: the check could not run.
   spine-reg dcd pull --hd4dp <base-url> --dcd <id> [--version <v>] --out <dcd.json>
       (--token-url <url> --client-id <id> --client-secret <secret> | --token <token>)
       Build the DCD JSON from the hospital's HD4DP (its definition, code lists with item
@@ -92,6 +97,7 @@ export async function main(argv: string[], out: Writable, err: Writable): Promis
       return 0;
     }
     if (command === "dcd") return await runDcd(rest, out, err);
+    if (command === "reconcile") return await runReconcile(rest, out, err);
     const args = parseArgs(rest);
     if (command === "validate") return await runValidate(args, out, err);
     if (command === "eligibility") return runEligibility(args, out);

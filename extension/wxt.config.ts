@@ -1,6 +1,7 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
 import rootPackage from "../package.json" with { type: "json" };
+import { OPEN_REGISTRATION_COMMAND } from "./src/background/open-registration-command.ts";
 import { EXTENSION_PUBLIC_KEY, GECKO_ID } from "./src/extension-id.ts";
 
 // Built from the repository root: `wxt build extension` (root = this folder).
@@ -14,6 +15,16 @@ export default defineConfig({
     artifactTemplate: `spine-register-${rootPackage.version}-{{browser}}.zip`,
     sourcesTemplate: `spine-register-${rootPackage.version}-sources.zip`,
   },
+  hooks: {
+    // The toolbar button opens the registration on the page (action.onClicked, which a popup
+    // would replace). The popup's page stays, behind the button's context menu; its English
+    // <title> is no title for the button.
+    "build:manifestGenerated": (_wxt, manifest) => {
+      if (!manifest.action) return;
+      delete manifest.action.default_popup;
+      manifest.action.default_title = "__MSG_extName__";
+    },
+  },
   manifest: ({ browser }) => ({
     name: "__MSG_extName__",
     version: rootPackage.version,
@@ -24,13 +35,22 @@ export default defineConfig({
     // scripting: the content script is registered at run time for the configured EHR
     // origins only, and the form UI is injected on demand (keeps the page script small).
     // alarms: refresh the status of registrations still travelling to HD4DP.
-    permissions: ["storage", "scripting", "alarms"],
+    // activeTab, contextMenus: the toolbar button, the context menu and the shortcut open the
+    // registration on the page shown, on any origin, for that tab only.
+    permissions: ["storage", "scripting", "alarms", "activeTab", "contextMenus"],
     // The demo EHR origins only; a hospital's EHR origin is requested at run time from the
-    // options page, or granted by policy (issue 4: no <all_urls> at install).
+    // options page, or granted by policy (no <all_urls> at install).
     host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
     optional_host_permissions: ["https://*/*", "http://*/*"],
     storage: { managed_schema: "managed-schema.json" },
     action: { default_title: "__MSG_extName__" },
+    // Named, not _execute_action: the same as the toolbar button, without the popup's page.
+    commands: {
+      [OPEN_REGISTRATION_COMMAND]: {
+        suggested_key: { default: "Alt+Shift+R" },
+        description: "__MSG_registerThisOperation__",
+      },
+    },
     ...(browser === "firefox"
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: "128.0" } } }
       : {}),

@@ -93,10 +93,12 @@ if (!existsSync(devVars)) {
   }
 }
 
-// The unpacked extension to load in the browser: built once, on the first start.
-if (!existsSync(join(REPO_ROOT, "extension", ".output", "chrome-mv3", "manifest.json"))) {
+// The unpacked extension to load in the browser, built once, on the first start: a
+// development build, the one that knows this local worker and the demo EHR (a release build
+// knows neither).
+if (!existsSync(join(REPO_ROOT, "extension", ".output", "chrome-mv3-dev", "manifest.json"))) {
   console.log("Building the extension (first start only) ...");
-  const build = spawnSync("npx", ["wxt", "build", "extension"], {
+  const build = spawnSync("npx", ["wxt", "build", "extension", "--mode", "development"], {
     cwd: REPO_ROOT,
     stdio: "inherit",
   });
@@ -140,7 +142,7 @@ ${lines.join("\n")}
 Try:
   curl -s -H 'Authorization: Bearer local-dev-token' -H 'Content-Type: application/json' -d '{"codes":["281116","224674"]}' http://${HOST}:8787/v1/eligibility
 
-Extension: npm run build:extension, then load extension/.output/chrome-mv3 unpacked
+Extension: npm run build:extension:dev, then load extension/.output/chrome-mv3-dev unpacked
 (chrome://extensions, developer mode) and set the API token local-dev-token in its options.
 
 Ctrl-C stops everything.`);

@@ -132,9 +132,11 @@ export function createRegistryApp(options: RegistryAppOptions): Hono {
   app.all(REGISTRY_PATHS.submit, () => notAllowed("POST, PUT"));
 
   app.get(REGISTRY_PATHS.submittedList, (c) => {
-    const named = targetOf(new URL(c.req.url).searchParams);
+    const query = new URL(c.req.url).searchParams;
+    const named = targetOf(query);
     if (named instanceof Response) return named;
-    return Response.json(book.submitted(named.target));
+    const withData = query.get("incl-submit-data") === "true";
+    return Response.json(book.submitted({ ...named.target, withData }));
   });
   app.all(REGISTRY_PATHS.submittedList, () => notAllowed("GET"));
 

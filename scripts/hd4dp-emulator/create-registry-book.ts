@@ -2,6 +2,9 @@
 // records, a record is keyed by its business key (derive-business-key.ts), resubmitting a
 // sent record corrects it, a repeated Idempotency-Key gets its first reply again, and every
 // change is saved to the state store at once, so a restart loses nothing it acknowledged.
+// The list of submitted records gives each record's data when asked (incl-submit-data), as
+// HD4DP does: the state keeps payloads masked, so the data is held in memory only, and a
+// restarted emulator lists its earlier records without it.
 
 import type { Dcd } from "../../shared-schema/src/dcd.ts";
 import type {
@@ -55,6 +58,8 @@ const IDENTITY_HINT = "or the patient's last name, first name and birth date";
 
 export function createRegistryBook(store: StateStore, codePrefix: string): RegistryBook {
   let state: EmulatorState = store.load() ?? createEmptyState();
+  /** The newest payload of each record, unmasked: served by the list with data only. */
+  const submittedData = new WeakMap<Registration, Record<string, unknown>>();
 
   const sentRecord = (target: SubmitTarget, businessKey: string) =>
     state.registrations.find(
@@ -118,6 +123,7 @@ export function createRegistryBook(store: StateStore, codePrefix: string): Regis
       payload: maskPatientData(submission.fields),
     };
     state.registrations.push(registration);
+    submittedData.set(registration, submission.fields);
     return registration;
   }
 
@@ -173,6 +179,7 @@ export function createRegistryBook(store: StateStore, codePrefix: string): Regis
         submittedAt: now,
         payload: maskPatientData(fields),
       });
+      submittedData.set(existing, fields);
       return { answer: deliver(submission, existing), replayed: false };
     },
     submitted: (target) =>
@@ -183,13 +190,17 @@ export function createRegistryBook(store: StateStore, codePrefix: string): Regis
             r.dcdId === target.dcdId &&
             (target.dcdVersion === undefined || r.dcdVersion === target.dcdVersion),
         )
-        .map((r) => ({
-          businessKey: r.businessKey,
-          ...(r.registrationCode === null ? {} : { registrationCode: r.registrationCode }),
-          status: r.status,
-          dcdVersion: r.dcdVersion,
-          submittedAt: r.submittedAt,
-        })),
+        .map((r) => {
+          const data = target.withData === true ? submittedData.get(r) : undefined;
+          return {
+            businessKey: r.businessKey,
+            ...(r.registrationCode === null ? {} : { registrationCode: r.registrationCode }),
+            status: r.status,
+            dcdVersion: r.dcdVersion,
+            submittedAt: r.submittedAt,
+            ...(data === undefined ? {} : { data: structuredClone(data) }),
+          };
+        }),
     withdraw: (businessKey) => {
       const withdrawn = state.registrations.filter(
         (r) => r.status === "sent" && r.businessKey === businessKey,

@@ -1,4 +1,5 @@
 import { findConfigProblems } from "../../extension/src/settings/find-config-problems.ts";
+import { RELEASE_DEFAULTS } from "../../extension/src/settings/settings-schema.ts";
 import type { PolicyConfig } from "./policy-config.ts";
 import {
   checkManagedSchema,
@@ -16,7 +17,8 @@ export function checkPolicyConfig(config: PolicyConfig, schema: unknown): string
   const schemaErrors = checkManagedSchema(schema);
   if (schemaErrors.length > 0) return schemaErrors.map((error) => `managed-schema.json ${error}`);
   const errors = validateManagedValue(schema as ManagedSchema, config.policy, "policy");
-  for (const problem of findConfigProblems({}, config.policy)) {
+  // Workstations run release builds: no worker URL unless the policy sets one.
+  for (const problem of findConfigProblems({}, config.policy, RELEASE_DEFAULTS)) {
     errors.push(
       `policy.${problem.key}: ${problem.reason}${problem.detail ? ` (${problem.detail})` : ""}`,
     );

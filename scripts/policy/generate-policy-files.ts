@@ -68,7 +68,7 @@ export function generatePolicyFiles(
   return files;
 }
 
-function json(value: unknown): string {
+export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 

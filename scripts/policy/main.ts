@@ -2,38 +2,41 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkPolicyConfig } from "./check-policy-config.ts";
-import { generatePolicyFiles } from "./generate-policy-files.ts";
+import { generateManagedSchema } from "./generate-managed-schema.ts";
+import { generatePolicyFiles, json } from "./generate-policy-files.ts";
 import {
   EXAMPLE_CONFIG_PATH,
+  MANAGED_SCHEMA_PATH,
   REPO_ROOT,
-  readManagedSchema,
   readPolicyConfig,
 } from "./policy-config.ts";
-import type { ManagedSchema } from "./validate-managed-value.ts";
 
 const USAGE = `Usage: node scripts/policy/main.ts [--config <file.json>] [--out <dir>] [--check]
-  Writes the ready-made policy files (Windows .reg and JSON, macOS .mobileconfig, Linux and
-  Firefox JSON) from extension/public/managed-schema.json and a configuration.
+  Writes extension/public/managed-schema.json from the settings schema
+  (extension/src/settings/settings-schema.ts), and the ready-made policy files (Windows .reg
+  and JSON, macOS .mobileconfig, Linux and Firefox JSON) from it and a configuration.
   --config  default scripts/policy/example-config.json (copy it for a real hospital)
   --out     default docs/policy
   --check   write nothing; exit 1 when the files in --out differ from a fresh run`;
 
-/** Writes (or checks) the policy files; returns the paths written. */
+/** Writes (or checks) the managed schema and the policy files; returns the paths written. */
 export function writePolicyFiles(
   options: { config?: string; out?: string; check?: boolean } = {},
 ): string[] {
   const config = readPolicyConfig(options.config ?? EXAMPLE_CONFIG_PATH);
-  const schema = readManagedSchema();
+  const schema = generateManagedSchema();
   const errors = checkPolicyConfig(config, schema);
   if (errors.length > 0)
     throw new Error(`The configuration is not valid:\n  ${errors.join("\n  ")}`);
   const out = resolve(options.out ?? join(REPO_ROOT, "docs/policy"));
-  const files = generatePolicyFiles(config, schema as ManagedSchema);
+  const files = new Map([[MANAGED_SCHEMA_PATH, json(schema)]]);
+  for (const [name, content] of generatePolicyFiles(config, schema))
+    files.set(join(out, name), content);
   const stale: string[] = [];
-  for (const [name, content] of files) {
-    const path = join(out, name);
+  for (const [path, content] of files) {
+    const name = relative(REPO_ROOT, path);
     if (options.check) {
-      if (!isSameFile(name, readOrEmpty(path), content)) stale.push(relative(REPO_ROOT, path));
+      if (!isSameFile(name, readOrEmpty(path), content)) stale.push(name);
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
@@ -41,7 +44,7 @@ export function writePolicyFiles(
   }
   if (stale.length > 0)
     throw new Error(`Out of date (run: node scripts/policy/main.ts): ${stale.join(", ")}`);
-  return [...files.keys()].map((name) => join(out, name));
+  return [...files.keys()];
 }
 
 /**

@@ -2,12 +2,14 @@
 // end-to-end tests (they run in the extension, not in Node).
 declare const chrome: {
   action: { getBadgeText(details: Record<string, never>): Promise<string> };
-  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+  runtime: { reload(): void };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   storage: {
     local: {
       get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
     managed: { get(keys: null): Promise<Record<string, unknown>> };
+    session: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>> };
   };
 };

@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 async function openChart(workerUrl: string, url: string) {
-  firefox = await launchFirefox({ workerUrl, apiToken: E2E_TOKEN, language: "fr" });
+  firefox = await launchFirefox({
+    workerUrl,
+    apiToken: E2E_TOKEN,
+    language: "fr",
+    ehrOrigins: ["http://127.0.0.1/*"],
+  });
   const page = await firefox.newPage();
   const o = firefoxOverlay(page);
   await o.open(url);

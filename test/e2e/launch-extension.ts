@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { type BrowserContext, type CDPSession, chromium, type Worker } from "playwright-core";
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/chrome-mv3");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -10,21 +10,36 @@ export interface LaunchedExtension {
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
-  close(): Promise<void>;
+  /** The profile: give it to launchExtension again to start the browser again with it. */
+  userDataDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 /**
  * Debian's Chromium with the built extension, headless. Only a persistent context loads an
- * unpacked MV3 extension headless (stack.md); every run gets its own profile directory.
+ * unpacked MV3 extension headless (stack.md); every run gets its own profile directory,
+ * unless it starts the browser again on the profile of an earlier run.
  */
 export async function launchExtension(
   options: {
-    locale?: string /** Another build, e.g. the baseline of a benchmark. */;
+    locale?: string;
+    /** Another build, e.g. the baseline of a benchmark. */
     extensionDir?: string;
+    /** The profile of an earlier run, closed with keepProfile. */
+    userDataDir?: string;
+    /** Runs as soon as the browser has started, before its extension's background is ready. */
+    atStart?: (context: BrowserContext) => Promise<void>;
+    /**
+     * Installs the extension after atStart, into the running browser, as a policy's
+     * force-install lands on a browser already open (DevTools' Extensions domain).
+     */
+    installAfterStart?: boolean;
+    /** More command-line switches for Chromium. */
+    args?: string[];
   } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const userDataDir = await mkdtemp(join(tmpdir(), "spine-e2e-"));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), "spine-e2e-")));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -32,7 +47,9 @@ export async function launchExtension(
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(options.installAfterStart ? [] : [`--load-extension=${extensionDir}`]),
+      // The DevTools protocol may install the extension, and click its toolbar button.
+      "--enable-unsafe-extension-debugging",
       "--no-sandbox",
       "--disable-gpu",
       "--no-first-run",
@@ -41,33 +58,58 @@ export async function launchExtension(
       "--disable-sync",
       "--disable-quic",
       `--lang=${options.locale ?? "fr-BE"}`,
+      ...(options.args ?? []),
     ],
   });
-  const serviceWorker =
+  await options.atStart?.(context);
+  if (options.installAfterStart) {
+    const cdp = await browserSession(context);
+    await cdp.send("Extensions.loadUnpacked", { path: extensionDir });
+    await cdp.detach();
+  }
+  let serviceWorker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  // The content script is registered at run time: wait until the background has applied the
+  // settings once (a build older than lastEhrOrigins: until it has registered the script).
+  // Asked of the latest worker: the one started by an install may be replaced at once.
+  await waitFor(async () => {
+    serviceWorker = context.serviceWorkers().at(-1) ?? serviceWorker;
+    return serviceWorker.evaluate(
+      async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).length > 0 ||
+        "lastEhrOrigins" in (await chrome.storage.local.get("lastEhrOrigins")),
+    );
+  });
   const extensionId = new URL(serviceWorker.url()).host;
-  // The content script is registered at run time: wait until the background did it.
-  await waitFor(async () =>
-    serviceWorker.evaluate(
-      async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0,
-    ),
-  );
   return {
     context,
     serviceWorker,
     extensionId,
-    close: async () => {
+    userDataDir,
+    close: async ({ keepProfile = false } = {}) => {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The browser's own DevTools session (not a page's): Extensions, Target. */
+export async function browserSession(context: BrowserContext): Promise<CDPSession> {
+  const browser = context.browser();
+  if (!browser) throw new Error("no browser behind this context");
+  return browser.newBrowserCDPSession();
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await check().catch(() => false)) return;
+    // A check may never answer (a worker that the browser is replacing): then it is a no.
+    const answer = Promise.race([
+      check().catch(() => false),
+      new Promise<false>((r) => setTimeout(() => r(false), 5_000)),
+    ]);
+    if (await answer) return;
     if (Date.now() > deadline) throw new Error("timed out waiting for a condition");
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -17,7 +17,13 @@ const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/fire
  * start-up: the file is there only while Firefox starts, and a file already there is put back
  * at once.
  */
-export async function launchFirefox(settings: Record<string, unknown>): Promise<Browser> {
+export async function launchFirefox(
+  settings: Record<string, unknown>,
+  options: {
+    /** Runs in the browser before the extension is installed (pages already open). */
+    beforeInstall?: (browser: Browser) => Promise<void>;
+  } = {},
+): Promise<Browser> {
   const policyFile = join(dirname(realpathSync(FIREFOX)), "distribution/policies.json");
   const previous = existsSync(policyFile) ? readFileSync(policyFile) : undefined;
   writeFileSync(policyFile, JSON.stringify(firefoxPolicies(GECKO_ID, settings)));
@@ -34,6 +40,7 @@ export async function launchFirefox(settings: Record<string, unknown>): Promise<
     else rmSync(policyFile, { force: true });
   }
   try {
+    await options.beforeInstall?.(browser);
     await browser.installExtension(EXTENSION_DIR);
   } catch (error) {
     await browser.close();

@@ -30,6 +30,8 @@ beforeAll(async () => {
     workerUrl: stack.worker.url,
     apiToken: E2E_TOKEN,
     language: "auto",
+    // A release build reads no EHR until told which (the demo EHR is on 127.0.0.1).
+    ehrOrigins: ["http://127.0.0.1/*"],
   });
 });
 

@@ -112,6 +112,7 @@ describe("a second registry from its workbook alone", () => {
       workerUrl: stack.worker.url,
       apiToken: E2E_TOKEN,
       language: "auto",
+      ehrOrigins: ["http://127.0.0.1/*"],
       dcd: { id: DCD_ID },
     });
     const page = await browser.context.newPage();

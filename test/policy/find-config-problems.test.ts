@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { describeConfigProblems } from "../../extension/src/settings/config-problem-text.ts";
-import { findConfigProblems } from "../../extension/src/settings/find-config-problems.ts";
+import { findConfigProblems as findWithDefaults } from "../../extension/src/settings/find-config-problems.ts";
+import { RELEASE_DEFAULTS } from "../../extension/src/settings/settings-schema.ts";
 import { readPolicyConfig } from "../../scripts/policy/policy-config.ts";
 
 const policy = readPolicyConfig().policy;
+/** A development build's defaults: the local worker. */
+const DEVELOPMENT = { ...RELEASE_DEFAULTS, workerUrl: "http://127.0.0.1:8787" };
+const findConfigProblems = (user: unknown, managed: unknown) =>
+  findWithDefaults(user, managed, RELEASE_DEFAULTS);
 
-describe("findConfigProblems: a wrong configuration is never silent (issue 5)", () => {
+describe("findConfigProblems: a wrong configuration is never silent", () => {
   it("finds nothing in the example policy", () => {
     expect(findConfigProblems({}, policy)).toEqual([]);
   });
@@ -23,7 +28,12 @@ describe("findConfigProblems: a wrong configuration is never silent (issue 5)", 
     expect(problems).toEqual([
       { key: "workerUrl", reason: "invalid", source: "policy", detail: "not a url" },
       { key: "language", reason: "invalid", source: "policy", detail: "es" },
-      { key: "profiles", reason: "invalid", source: "policy", detail: "profile 1 (p): matches" },
+      {
+        key: "profiles",
+        reason: "invalid",
+        source: "policy",
+        detail: "profile 1 (p): matches (Too small: expected array to have >=1 items)",
+      },
     ]);
   });
 
@@ -41,10 +51,34 @@ describe("findConfigProblems: a wrong configuration is never silent (issue 5)", 
     expect(findConfigProblems({ workerUrl: "https://spine.h.be" }, withoutUrl)).toEqual([]);
   });
 
-  it("without a policy, asks the user for the API token", () => {
+  it("without a policy, asks the user for the worker URL and the API token", () => {
     expect(findConfigProblems({}, {})).toEqual([
+      { key: "workerUrl", reason: "missing", source: "user" },
       { key: "apiToken", reason: "missing", source: "user" },
     ]);
+    // An empty field of the options page is a missing setting, not a wrong one.
+    expect(findConfigProblems({ workerUrl: "", apiToken: "t" }, {})).toEqual([
+      { key: "workerUrl", reason: "missing", source: "user" },
+    ]);
+  });
+
+  it("counts a development build's local worker, but never for a policy deployment", () => {
+    expect(findWithDefaults({}, {}, DEVELOPMENT)).toEqual([
+      { key: "apiToken", reason: "missing", source: "user" },
+    ]);
+    const { workerUrl: _gone, ...withoutUrl } = policy;
+    expect(findWithDefaults({}, withoutUrl, DEVELOPMENT)).toEqual([
+      { key: "workerUrl", reason: "missing", source: "policy" },
+    ]);
+  });
+
+  it("never quotes the API token back", () => {
+    const problems = findConfigProblems({ apiToken: ["secret-token"] }, { apiToken: 42 });
+    expect(problems.filter((problem) => problem.key === "apiToken")).toEqual([
+      { key: "apiToken", reason: "invalid", source: "policy" },
+      { key: "apiToken", reason: "invalid", source: "user" },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain("secret-token");
   });
 
   it("says what is wrong and whom to ask, in fr/nl/de/en", () => {

@@ -1,6 +1,6 @@
 import { defineProject } from "vitest/config";
 
-// Deployment by policy and self-hosted packaging (issue 5): plain Node, no browser.
+// Deployment by policy and self-hosted packaging: plain Node, no browser.
 export default defineProject({
   test: {
     name: "policy",

@@ -23,6 +23,7 @@ import { eligibility } from "./routes/eligibility.ts";
 import { exports } from "./routes/exports.ts";
 import { health } from "./routes/health.ts";
 import { openapi } from "./routes/openapi.ts";
+import { reconciliation } from "./routes/reconciliation.ts";
 import { registrations } from "./routes/registrations.ts";
 import { validate } from "./routes/validate.ts";
 
@@ -73,6 +74,7 @@ export function createApp() {
   app.route("/v1/validate", validate);
   app.route("/v1/registrations", registrations);
   app.route("/v1/exports", exports);
+  app.route("/v1/reconciliation", reconciliation);
 
   // Unknown path -> 404; known path, other method -> 405 with Allow.
   const routes = app.routes

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BilledAct } from "../../../shared-schema/src/billed-act-fields.ts";
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { DcdRef } from "../dcd/dcd-delivery.ts";
 import type { DcdSetting } from "../settings/settings.ts";
@@ -51,6 +52,29 @@ export const RegistrationViewSchema = z.looseObject({
   updatedAt: z.string().optional(),
 });
 export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
+
+/** Whether each billed act is registered (POST /v1/reconciliation): only what the banner shows. */
+export const ReconciliationReplySchema = z.looseObject({
+  acts: z.array(
+    z.looseObject({
+      code: z.string().optional(),
+      status: z.enum([
+        "registered",
+        "queued",
+        "draft",
+        "failed",
+        "missing",
+        "not_required",
+        "invalid",
+      ]),
+      registrationCode: z.string().optional(),
+      registeredAt: z.iso.datetime({ offset: true }).optional(),
+      reasonText: z.string().optional(),
+    }),
+  ),
+});
+export type ReconciliationReply = z.infer<typeof ReconciliationReplySchema>;
+export type ActRegistration = ReconciliationReply["acts"][number];
 
 /**
  * The hospital's outbox on the worker, from GET /healthz with the token: only what the
@@ -242,6 +266,13 @@ export function createWorkerClient({
         { dcd: dcd.id, version: dcd.version, record, status },
         { "idempotency-key": idempotencyKey },
       ),
+    /** Whether the acts are registered, by business key (the DCD names the key's fields). */
+    reconcile: (dcd: DcdRef, acts: BilledAct[]) =>
+      call("POST", "/v1/reconciliation", ReconciliationReplySchema, {
+        dcd: dcd.id,
+        version: dcd.version,
+        acts,
+      }),
     getRegistration: (id: string) =>
       call("GET", `/v1/registrations/${encodeURIComponent(id)}`, RegistrationViewSchema),
     deleteRegistration: (id: string) =>

@@ -1,22 +1,34 @@
-import { browser } from "wxt/browser";
-import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
-import type { Dcd, DcdRecord } from "../../../shared-schema/src/dcd.ts";
+import { type Browser, browser } from "wxt/browser";
+import { findEligibilityFields } from "../../../shared-schema/src/find-eligibility-fields.ts";
 import { WorkerError, WorkerUnreachableError } from "../api/worker-client.ts";
-import type { DcdRef } from "../dcd/dcd-delivery.ts";
-import { findEligibilityFields } from "../dcd/find-eligibility-fields.ts";
-import type { ExtensionMessage, Reply, ReplyError } from "../messages/extension-message.ts";
-import { isFinal, type LocalRegistration } from "../registrations/local-registration.ts";
+import type {
+  ExtensionMessage,
+  PageConfig,
+  Reply,
+  ReplyError,
+} from "../messages/extension-message.ts";
+import { changedKeyFields, rememberKeyFields } from "../registrations/key-field-macs.ts";
+import {
+  isFinal,
+  isPolled,
+  type LocalRegistration,
+  withoutPatientData,
+} from "../registrations/local-registration.ts";
 import {
   getRegistration,
   listRegistrations,
   putRegistration,
 } from "../registrations/registration-store.ts";
-import { createClientFromSettings } from "./create-client-from-settings.ts";
+import { loadConfigProblems } from "../settings/load-config-problems.ts";
+import { loadSettings } from "../settings/load-settings.ts";
+import { createClientFromSettings, isConfigured } from "./create-client-from-settings.ts";
 import { findDcd } from "./find-dcd.ts";
+import { findSenderKind } from "./find-sender-kind.ts";
 import { loadDcd } from "./load-dcd.ts";
+import { maySend } from "./message-senders.ts";
 import { sha256Hex } from "./sha256-hex.ts";
 
-type Sender = { tab?: { id?: number }; frameId?: number; url?: string };
+type Sender = Browser.runtime.MessageSender;
 
 /** Tabs opened by "Reopen" in the popup -> the draft to open there (session only). */
 const reopenByTab = new Map<number, string>();
@@ -31,6 +43,11 @@ export async function handleMessage(
   sender: Sender,
 ): Promise<Reply<unknown>> {
   try {
+    const { settings } = await loadSettings();
+    const kind = await findSenderKind(sender, settings.ehrOrigins);
+    // The sender's URL is not quoted: an EHR page's address may carry the patient's id.
+    if (!kind || !maySend(message.type, kind))
+      return fail({ kind: "forbidden", message: `${String(message.type)} is not answered here` });
     switch (message.type) {
       case "load-form": {
         const tabId = sender.tab?.id;
@@ -53,6 +70,15 @@ export async function handleMessage(
         }
         return ok(reopenLocalId ? { reopenLocalId } : {});
       }
+      case "config-state": {
+        const { apiToken: _backgroundOnly, ...pageSettings } = settings;
+        const config: PageConfig = {
+          settings: pageSettings,
+          problems: await loadConfigProblems(),
+          configured: isConfigured(settings),
+        };
+        return ok(config);
+      }
       case "dcd":
         return ok(await loadDcd());
       case "eligibility": {
@@ -64,21 +90,28 @@ export async function handleMessage(
         return await register(message);
       case "registration":
         return ok((await refreshRegistration(message.localId)) ?? null);
-      case "key-changes":
-        return ok(await changedKeyFields(message.localId, message.dcd, message.record));
+      case "key-changes": {
+        const entry = await getRegistration(message.localId);
+        if (!entry) return ok([]);
+        // Compared with the DCD the registration was sent with (the form's, for entries that
+        // do not say): its business key is the one the registry holds.
+        const dcd = await findDcd(entry.dcd ?? message.dcd);
+        return ok(await changedKeyFields(entry, dcd, message.record));
+      }
       case "delete-registration":
         return ok((await deleteRegistration(message.localId)) ?? null);
       case "list-registrations":
         return ok(await listRegistrations());
       case "reopen": {
         const entry = await getRegistration(message.localId);
-        if (!entry) return fail({ kind: "internal", message: "unknown registration" });
+        const pageUrl = entry?.record && entry.pageUrl;
+        if (!entry || !pageUrl) return fail({ kind: "internal", message: "nothing to reopen" });
         // A fast EHR page may ask (page-init) before tabs.create has told us its tab: until
         // then the draft waits under its URL.
-        reopenByUrl.set(entry.pageUrl, entry.localId);
-        const tab = await browser.tabs.create({ url: entry.pageUrl });
-        if (reopenByUrl.get(entry.pageUrl) === entry.localId) {
-          reopenByUrl.delete(entry.pageUrl);
+        reopenByUrl.set(pageUrl, entry.localId);
+        const tab = await browser.tabs.create({ url: pageUrl });
+        if (reopenByUrl.get(pageUrl) === entry.localId) {
+          reopenByUrl.delete(pageUrl);
           if (tab.id !== undefined) reopenByTab.set(tab.id, entry.localId);
         }
         return ok(true);
@@ -86,6 +119,11 @@ export async function handleMessage(
       case "open-options":
         await browser.runtime.openOptionsPage();
         return ok(true);
+      case "reconciliation": {
+        const client = await createClientFromSettings();
+        if (!client) return fail({ kind: "config", message: "not configured" });
+        return ok(await client.reconcile(message.dcd, message.acts));
+      }
       case "outbox-health": {
         const client = await createClientFromSettings();
         if (!client) return fail({ kind: "config", message: "not configured" });
@@ -123,6 +161,7 @@ async function register(message: Extract<ExtensionMessage, { type: "register" }>
     pageUrl: message.pageUrl,
     record: message.record,
     codes: Array.isArray(codes) ? (codes as string[]) : [],
+    editedAt: now,
     updatedAt: now,
     ...(typeof date === "string" ? { surgeryDate: date } : {}),
   };
@@ -139,14 +178,11 @@ async function register(message: Extract<ExtensionMessage, { type: "register" }>
       idempotencyKey,
     );
     const { lastError: _cleared, registrationCode: _old, ...rest } = entry;
-    entry = {
-      ...rest,
-      workerId: accepted.id,
-      state: accepted.state,
-      ...(message.status === "submit"
-        ? { keyFieldHashes: await keyFieldHashes(dcd, message.record) }
-        : {}),
-    };
+    entry = { ...rest, workerId: accepted.id, state: accepted.state };
+    if (message.status === "submit") {
+      await rememberKeyFields(entry.localId, dcd, message.record);
+      entry.submitted = true;
+    }
     return ok(await putRegistration(withoutDeliveredRecord(entry)));
   } catch (error) {
     const reply = toReplyError(error);
@@ -158,7 +194,7 @@ async function register(message: Extract<ExtensionMessage, { type: "register" }>
 /** Reads the worker's state of a registration that is still travelling. */
 export async function refreshRegistration(localId: string): Promise<LocalRegistration | undefined> {
   const entry = await getRegistration(localId);
-  if (!entry?.workerId || isFinal(entry.state)) return entry;
+  if (!entry?.workerId || !isPolled(entry)) return entry;
   const client = await createClientFromSettings();
   if (!client) return entry;
   try {
@@ -180,55 +216,17 @@ export async function refreshRegistration(localId: string): Promise<LocalRegistr
 async function deleteRegistration(localId: string): Promise<LocalRegistration | undefined> {
   const entry = await getRegistration(localId);
   if (!entry) return undefined;
+  const editedAt = new Date().toISOString();
   if (entry.workerId && !isFinal(entry.state)) {
     const client = await createClientFromSettings();
     if (!client) throw new Error("not configured");
     const view = await client.deleteRegistration(entry.workerId);
-    return putRegistration(withoutDeliveredRecord({ ...entry, state: view.state }));
+    return putRegistration(withoutDeliveredRecord({ ...entry, state: view.state, editedAt }));
   }
-  return putRegistration(withoutDeliveredRecord({ ...entry, state: "deleted" }));
+  return putRegistration(withoutDeliveredRecord({ ...entry, state: "deleted", editedAt }));
 }
 
 /** Once HD4DP holds the registration (or it is deleted), the browser forgets the patient. */
 function withoutDeliveredRecord(entry: LocalRegistration): LocalRegistration {
-  if (!isFinal(entry.state)) return entry;
-  const { record: _erased, ...rest } = entry;
-  return rest;
-}
-
-const WHOLE_KEY = "*";
-
-/** Hashes of the business key and of each field that may be part of it (never the values). */
-async function keyFieldHashes(dcd: Dcd, record: DcdRecord): Promise<Record<string, string>> {
-  const { fields, fallback } = dcd.businessKey;
-  const names = new Set([...fields, ...(fallback?.fields ?? [])]);
-  const hashes: Record<string, string> = {
-    [WHOLE_KEY]: await sha256Hex(businessKeyOf(dcd, record)),
-  };
-  for (const name of names) {
-    hashes[name] = await sha256Hex(
-      `${name}=${String(record[name] ?? "")
-        .trim()
-        .toUpperCase()}`,
-    );
-  }
-  return hashes;
-}
-
-/**
- * The business-key fields changed since the last submission of this registration; empty
- * when the business key as a whole is the same (a correction of the same record). Hashed
- * with the DCD the registration was sent with (the form's, for entries that do not say).
- */
-async function changedKeyFields(
-  localId: string,
-  formDcd: DcdRef,
-  record: DcdRecord,
-): Promise<string[]> {
-  const entry = await getRegistration(localId);
-  const before = entry?.keyFieldHashes;
-  if (!before) return [];
-  const now = await keyFieldHashes(await findDcd(entry.dcd ?? formDcd), record);
-  if (before[WHOLE_KEY] === now[WHOLE_KEY]) return [];
-  return Object.keys(before).filter((name) => name !== WHOLE_KEY && before[name] !== now[name]);
+  return isFinal(entry.state) ? withoutPatientData(entry) : entry;
 }

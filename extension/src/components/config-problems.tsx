@@ -6,7 +6,7 @@ import { loadConfigProblems } from "../settings/load-config-problems.ts";
 import { watchSettings } from "../settings/load-settings.ts";
 import type { UiLocale } from "../settings/settings.ts";
 
-/** What is wrong with the configuration and whom to ask; nothing when all is well (issue 5). */
+/** What is wrong with the configuration and whom to ask; nothing when all is well. */
 export function ConfigProblems({ locale }: { locale: UiLocale }) {
   const [problems, setProblems] = useState<ConfigProblem[]>([]);
   useEffect(() => {

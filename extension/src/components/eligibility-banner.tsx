@@ -1,5 +1,6 @@
 import type { Locale } from "../../../shared-schema/src/dcd.ts";
 import type { Eligibility } from "../../../shared-schema/src/eligibility.ts";
+import type { ActRegistration } from "../api/worker-client.ts";
 import { type UiTextKey, uiText } from "../i18n/ui-text.ts";
 
 interface EligibilityBannerProps {
@@ -9,10 +10,18 @@ interface EligibilityBannerProps {
   origin: "server" | "local" | "checking";
   /** The worker's reason for refusing to check, in its words. */
   refusal?: string | undefined;
+  /** Per code that requires registration: whether this act is registered already. */
+  registrations?: Partial<Record<string, ActRegistration>> | undefined;
 }
 
 /** Before anything else: do the billed codes need a registration at all? */
-export function EligibilityBanner({ locale, decisions, origin, refusal }: EligibilityBannerProps) {
+export function EligibilityBanner({
+  locale,
+  decisions,
+  origin,
+  refusal,
+  registrations,
+}: EligibilityBannerProps) {
   const overall = decisions.some((d) => d.decision === "required")
     ? "required"
     : decisions.some((d) => d.decision === "unknown")
@@ -31,15 +40,24 @@ export function EligibilityBanner({ locale, decisions, origin, refusal }: Eligib
         <p>{uiText(locale, "eligibilityNone")}</p>
       ) : (
         <ul>
-          {decisions.map((d) => (
-            <li key={d.code} data-decision={d.decision}>
-              <strong>
-                {d.code}: {uiText(locale, `decision_${d.decision}` as UiTextKey)}
-              </strong>
-              <br />
-              <span class="reason">{d.reason}</span>
-            </li>
-          ))}
+          {decisions.map((d) => {
+            const registration = d.decision === "required" ? registrations?.[d.code] : undefined;
+            const said = registration && registrationText(registration, locale);
+            return (
+              <li key={d.code} data-decision={d.decision}>
+                <strong>
+                  {d.code}: {uiText(locale, `decision_${d.decision}` as UiTextKey)}
+                </strong>
+                <br />
+                <span class="reason">{d.reason}</span>
+                {said ? (
+                  <p class="registration" data-registration={registration.status}>
+                    {said}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       )}
       <p class="banner-origin" aria-live="polite">
@@ -53,4 +71,33 @@ export function EligibilityBanner({ locale, decisions, origin, refusal }: Eligib
       </p>
     </section>
   );
+}
+
+/** What the surgeon reads of an act's registration; nothing for an act the worker could not look up. */
+function registrationText(registration: ActRegistration, locale: Locale): string | undefined {
+  const date = registration.registeredAt
+    ? new Intl.DateTimeFormat(`${locale}-BE`, {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        timeZone: "Europe/Brussels",
+      }).format(new Date(registration.registeredAt))
+    : undefined;
+  switch (registration.status) {
+    case "registered":
+      if (date === undefined) return uiText(locale, "actRegistered");
+      return registration.registrationCode
+        ? uiText(locale, "actRegisteredOn", { date, code: registration.registrationCode })
+        : uiText(locale, "actRegisteredOnNoCode", { date });
+    case "queued":
+      return uiText(locale, "actQueued");
+    case "draft":
+      return uiText(locale, "actDraft");
+    case "failed":
+      return uiText(locale, "actFailed", { reason: registration.reasonText ?? "" });
+    case "missing":
+      return uiText(locale, "actMissing");
+    default:
+      return undefined;
+  }
 }

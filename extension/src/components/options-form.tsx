@@ -4,15 +4,15 @@ import type { Locale } from "../../../shared-schema/src/dcd.ts";
 import { EhrProfilesSchema } from "../adapters/ehr-profile-schema.ts";
 import { type UiTextKey, uiText } from "../i18n/ui-text.ts";
 import { loadSettings, saveUserSettings } from "../settings/load-settings.ts";
-import { dcdSettingOf } from "../settings/merge-settings.ts";
-import type { DcdSetting, EffectiveSettings, SettingKey, Settings } from "../settings/settings.ts";
+import type { EffectiveSettings, SettingKey, SettingsWithToken } from "../settings/settings.ts";
+import { parseSetting } from "../settings/settings-schema.ts";
 import { DcdInUse } from "./dcd-in-use.tsx";
 import { HostAccess } from "./host-access.tsx";
 import { OutboxHealth } from "./outbox-health.tsx";
 
 type Draft = Record<SettingKey, string>;
 
-function toDraft(settings: Settings): Draft {
+function toDraft(settings: SettingsWithToken): Draft {
   return {
     workerUrl: settings.workerUrl,
     apiToken: settings.apiToken,
@@ -37,7 +37,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
   async function save(event: Event) {
     event.preventDefault();
     setMessage(undefined);
-    let profiles: Settings["profiles"];
+    let profiles: SettingsWithToken["profiles"];
     try {
       profiles = EhrProfilesSchema.parse(JSON.parse(draft.profiles || "[]"));
     } catch (error) {
@@ -46,7 +46,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       return;
     }
     const [id, version] = draft.dcd.trim().split("@");
-    const dcd: DcdSetting | undefined = dcdSettingOf(version ? { id, version } : { id });
+    const { data: dcd } = parseSetting("dcd", version ? { id, version } : { id });
     if (!dcd) {
       setMessage({ kind: "error", text: uiText(locale, "invalidDcd", { detail: draft.dcd }) });
       return;
@@ -55,7 +55,8 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       .split(/\s+/)
       .map((origin) => origin.trim())
       .filter(Boolean);
-    // Host access to a hospital's EHR is asked for here, on the user's click (issue 4).
+    // Host access to a hospital's EHR is asked for here, on the user's click: no policy can
+    // grant it (docs/deploy-by-policy.md).
     if (!locked("ehrOrigins") && origins.length > 0) {
       const granted = await browser.permissions.request({ origins }).catch(() => false);
       if (!granted) setMessage({ kind: "error", text: uiText(locale, "permissionDenied") });
@@ -66,7 +67,7 @@ export function OptionsForm({ locale, initial }: { locale: Locale; initial: Effe
       authorGroup: draft.authorGroup.trim(),
       author: draft.author.trim(),
       dcd,
-      language: draft.language as Settings["language"],
+      language: draft.language as SettingsWithToken["language"],
       ehrOrigins: origins,
       profiles,
       draftRetentionDays: Math.max(0, Math.min(365, Number(draft.draftRetentionDays) || 0)),

@@ -52,6 +52,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
   const [serverIssues, setServerIssues] = useState<Issue[]>([]);
   const [confirmFields, setConfirmFields] = useState<string[]>();
   const [changedScan, setChangedScan] = useState<ScanResult>();
+  const [configured, setConfigured] = useState(true);
   const summary = useRef<HTMLDivElement>(null);
 
   // Hidden fields keep their values in `form`, but stay out of what is validated and sent.
@@ -67,7 +68,24 @@ export function RegisterPanel(props: RegisterPanelProps) {
     Array.isArray(codes) ? (codes as string[]) : [],
     typeof actDate === "string" ? actDate : undefined,
     locale,
+    {
+      dcd: dcd.compiled.dcd,
+      record,
+      find: (acts) =>
+        sendMessage({
+          type: "reconciliation",
+          dcd: { id: dcd.compiled.dcd.id, version: dcd.compiled.dcd.version },
+          acts,
+        }),
+    },
   );
+
+  // The background alone knows whether a worker and a token are set: the page never sees it.
+  useEffect(() => {
+    void sendMessage({ type: "config-state" }).then((reply) => {
+      if (reply.ok) setConfigured(reply.value.configured);
+    });
+  }, []);
 
   // A reopened draft replaces the page's values with the saved ones.
   useEffect(() => {
@@ -137,7 +155,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
       queueMicrotask(() => summary.current?.focus());
       return;
     }
-    if (status === "submit" && registration?.keyFieldHashes && !confirmed) {
+    if (status === "submit" && registration?.submitted && !confirmed) {
       const changes = await sendMessage({
         type: "key-changes",
         localId: registration.localId,
@@ -199,6 +217,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
             decisions={eligibility.decisions}
             origin={eligibility.origin}
             refusal={eligibility.refusal}
+            registrations={eligibility.registrations}
           />
         ) : null}
         {changedScan ? (
@@ -219,7 +238,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
             </button>
           </div>
         ) : null}
-        {!settings.apiToken ? (
+        {!configured ? (
           <div class="notice" role="note">
             <p>{uiText(locale, "notConfigured")}</p>
             <button

@@ -1,7 +1,10 @@
 import { type CompiledDcd, compileDcd } from "../../../shared-schema/src/compile-dcd.ts";
 import type { Field } from "../../../shared-schema/src/dcd.ts";
+import {
+  type EligibilityFields,
+  findEligibilityFields,
+} from "../../../shared-schema/src/find-eligibility-fields.ts";
 import type { DcdDelivery } from "../dcd/dcd-delivery.ts";
-import { type EligibilityFields, findEligibilityFields } from "../dcd/find-eligibility-fields.ts";
 import type { Reply } from "../messages/extension-message.ts";
 import { sendMessage } from "../messages/send-message.ts";
 

@@ -9,6 +9,7 @@ export interface FormOpenOptions {
   container: HTMLElement;
   scan: ScanResult;
   locale: UiLocale;
+  /** Without the API token: the page side never holds it (config-state). */
   settings: Settings;
   pageUrl: string;
   /** A draft to reopen (from the popup). */

@@ -6,47 +6,50 @@ import { preparePageReader } from "../adapters/prepare-page-reader.ts";
 import { defaultLabelDictionary } from "../adapters/read-by-labels.ts";
 import { runInSlices } from "../adapters/run-in-slices.ts";
 import { type ScanResult, scanPageInSteps } from "../adapters/scan-page.ts";
+import type { PageConfig } from "../messages/extension-message.ts";
 import { sendMessage } from "../messages/send-message.ts";
 import { createConfigProblemNotice } from "../settings/create-config-problem-notice.ts";
-import type { ConfigProblem } from "../settings/find-config-problems.ts";
-import { loadConfigProblems } from "../settings/load-config-problems.ts";
-import { loadSettings } from "../settings/load-settings.ts";
 import { resolveLocale } from "../settings/resolve-locale.ts";
-import { DEFAULT_SETTINGS, type Settings, type UiLocale } from "../settings/settings.ts";
+import type { UiLocale } from "../settings/settings.ts";
 import { createPageReader, type ReadTiming } from "./create-page-reader.ts";
 import type { FormHandle } from "./form-module.ts";
 import { LAUNCH_TEXT } from "./launch-text.ts";
 import { LAUNCHER_CSS } from "./launcher-css.ts";
+import { onOpenRegistration } from "./on-open-registration.ts";
+import { markOverlayRunning } from "./overlay-presence.ts";
 import { whenDocumentParsed } from "./when-document-parsed.ts";
 
 /**
  * Where a slice of reading the page stops, at its next pause (at most 64 text nodes later):
- * well below the 10 ms a slice may hold the page (issue 4).
+ * well below the 10 ms a slice may hold the page.
  */
 const SCAN_SLICE_MS = 3;
-
-interface Config {
-  settings: Settings;
-  problems: ConfigProblem[];
-}
 
 /**
  * The page side: reads the chart, shows the launcher when the page is a chart, loads the
  * form on demand. Patient data stays in memory here and is never logged.
  *
- * Started at document_start: settings and configuration problems are read from storage while
- * the page is still loading, and never hold the launcher back (issue 4: button within
+ * Started at document_start: settings and configuration problems are asked of the background
+ * (the page side never reads storage, which holds the API token) while
+ * the page is still loading, and never hold the launcher back (the button within
  * 100 ms of DOMContentLoaded). Until they arrive the page is read with the built-in profiles
  * and the browser's language; they then apply (language, profiles, problems) at once.
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
-  let config: Config | undefined;
-  const configLoaded = Promise.all([loadSettings(), loadConfigProblems()]).then(
-    ([{ settings }, problems]) => {
-      config = { settings, problems };
-      return config;
-    },
-  );
+  markOverlayRunning(ctx);
+  // The background may ask at once (it may have injected this copy to open the registration):
+  // the answer waits until the page can be read and the launcher's UI exists.
+  let ready: (open: (anyPage: boolean) => boolean) => void = () => {};
+  const opener = new Promise<(anyPage: boolean) => boolean>((resolve) => {
+    ready = resolve;
+  });
+  onOpenRegistration(ctx, async (anyPage) => (await opener)(anyPage));
+
+  let config: PageConfig | undefined;
+  const configLoaded = sendMessage({ type: "config-state" }).then((reply) => {
+    if (reply.ok) config = reply.value;
+    return config;
+  });
   // Ready before the page is: the first scan is on the way to the launcher. The reader is
   // also compiled while the page loads, in two short tasks (skipped or cut short if the page
   // is parsed first: the first reading then compiles the rest).
@@ -66,12 +69,13 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   // opened this tab for a draft (popup "Reopen") has noted which draft it is.
   const reopen = sendMessage({ type: "page-init" });
 
-  const settingsNow = () => config?.settings ?? DEFAULT_SETTINGS;
   const localeNow = (): UiLocale =>
-    resolveLocale(settingsNow().language, navigator.languages ?? [navigator.language]);
+    resolveLocale(config?.settings.language ?? "auto", navigator.languages ?? [navigator.language]);
   let locale = localeNow();
   let scan: ScanResult | undefined;
   let form: FormHandle | undefined;
+  /** The user asked for the registration on this page: it stays although no chart is read. */
+  let requested = false;
   let button: HTMLButtonElement | undefined;
   let panel: HTMLElement | undefined;
   let notice: HTMLElement | undefined;
@@ -124,7 +128,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   // script (extension update, unload).
   const reader = createPageReader({
     steps: () =>
-      scanPageInSteps(document, location.href, [...settingsNow().profiles, ...BUILTIN_PROFILES]),
+      scanPageInSteps(document, location.href, [
+        ...(config?.settings.profiles ?? []),
+        ...BUILTIN_PROFILES,
+      ]),
     sliceMs: SCAN_SLICE_MS,
     signal: ctx.signal,
     onProgress: (isChart) => {
@@ -147,8 +154,16 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.addEventListener(window, "wxt:locationchange", () => reader.read());
   reader.read();
+  ready((anyPage) => {
+    if (form) return true;
+    if (!anyPage && !reader.readNow().isChart) return false;
+    requested = true;
+    if (!ui.mounted) ui.mount();
+    void openForm();
+    return true;
+  });
 
-  /** The launcher's words, and a wrong or incomplete configuration said, never silent (issue 5). */
+  /** The launcher's words, and a wrong or incomplete configuration said, never silent. */
   function showConfig() {
     if (!button) return;
     button.textContent = LAUNCH_TEXT[locale].launch;
@@ -162,20 +177,18 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (!button || !panel) return;
     if (form) return;
     button.setAttribute("aria-busy", "true");
-    const { settings } = await configLoaded;
+    const loaded = await configLoaded;
     locale = localeNow();
     showConfig();
-    if (!globalThis.__spineRegisterForm) {
-      const reply = await sendMessage({ type: "load-form" });
-      if (!reply.ok || !globalThis.__spineRegisterForm) {
-        button.removeAttribute("aria-busy");
-        const error = document.createElement("p");
-        error.className = "launch-error";
-        error.setAttribute("role", "alert");
-        error.textContent = LAUNCH_TEXT[locale].failed;
-        panel.replaceChildren(error);
-        return;
-      }
+    if (loaded && !globalThis.__spineRegisterForm) await sendMessage({ type: "load-form" });
+    if (!loaded || !globalThis.__spineRegisterForm) {
+      button.removeAttribute("aria-busy");
+      const error = document.createElement("p");
+      error.className = "launch-error";
+      error.setAttribute("role", "alert");
+      error.textContent = LAUNCH_TEXT[locale].failed;
+      panel.replaceChildren(error);
+      return;
     }
     button.removeAttribute("aria-busy");
     if (form) return;
@@ -188,11 +201,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       container: panel,
       scan: current,
       locale,
-      settings,
+      settings: loaded.settings,
       pageUrl: location.href,
       ...(draftLocalId ? { draftLocalId } : {}),
       onClose() {
         form = undefined;
+        requested = false;
         if (!button) return;
         button.hidden = false;
         button.setAttribute("aria-expanded", "false");
@@ -207,7 +221,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   function update() {
     if (ctx.isInvalid || !scan) return;
     if (scan.isChart && !ui.mounted) ui.mount();
-    else if (!scan.isChart && ui.mounted && !form) ui.remove();
+    else if (!scan.isChart && ui.mounted && !form && !requested) ui.remove();
     form?.updateScan(scan);
   }
 
@@ -216,7 +230,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   locale = localeNow();
   showConfig();
   // Profiles from settings or policy may recognise what the built-in ones did not.
-  if (loaded.settings.profiles.length > 0) reader.read();
+  if (loaded && loaded.settings.profiles.length > 0) reader.read();
 
   const init = await reopen;
   if (ctx.isInvalid || !init.ok || !init.value.reopenLocalId) return;

@@ -5,7 +5,7 @@ interface ProblemText {
   title: string;
   missing: string;
   invalid: string;
-  /** Host access to the EHR pages not granted yet (issue 5): the user's click fixes it. */
+  /** Host access to the EHR pages not granted yet: only the user's click grants it. */
   notGranted: string;
   askGrant: string;
   /** Whom to ask: the hospital's IT sets the policy, so only they can fix a policy value. */

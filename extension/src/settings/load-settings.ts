@@ -1,13 +1,14 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import { mergeSettings } from "./merge-settings.ts";
-import type { EffectiveSettings, Settings } from "./settings.ts";
+import { DEFAULT_SETTINGS, type EffectiveSettings, type SettingsWithToken } from "./settings.ts";
 
 /**
  * The user's own values. storage.local, not sync: the API token must not travel to other
- * devices, and one item keeps the options page a single read/write.
+ * devices, and one item keeps the options page a single read/write. Read by the background
+ * and the extension's pages only (the content script asks the background: config-state).
  */
-export const userSettingsItem = storage.defineItem<Partial<Settings>>("local:settings", {
+export const userSettingsItem = storage.defineItem<Partial<SettingsWithToken>>("local:settings", {
   fallback: {},
   version: 1,
 });
@@ -24,13 +25,13 @@ export async function readManagedSettings(): Promise<Record<string, unknown>> {
 
 export async function loadSettings(): Promise<EffectiveSettings> {
   const [user, managed] = await Promise.all([userSettingsItem.getValue(), readManagedSettings()]);
-  return mergeSettings(user, managed);
+  return mergeSettings(user, managed, DEFAULT_SETTINGS);
 }
 
 /** Saves the user's values, minus those the policy locks (they would never apply). */
-export async function saveUserSettings(values: Partial<Settings>): Promise<void> {
+export async function saveUserSettings(values: Partial<SettingsWithToken>): Promise<void> {
   const { locked } = await loadSettings();
-  const next: Partial<Settings> = { ...(await userSettingsItem.getValue()), ...values };
+  const next: Partial<SettingsWithToken> = { ...(await userSettingsItem.getValue()), ...values };
   for (const key of locked) delete next[key];
   await userSettingsItem.setValue(next);
 }

@@ -1,55 +1,46 @@
-import type { EhrProfile } from "../adapters/ehr-profile.ts";
+/// <reference types="vite/client" />
+import {
+  type LanguageSetting,
+  RELEASE_DEFAULTS,
+  type SettingKey,
+  type SettingsWithToken,
+} from "./settings-schema.ts";
 
-export type UiLocale = "fr" | "nl" | "de" | "en";
-export type LanguageSetting = "auto" | UiLocale;
+export {
+  type DcdSetting,
+  type LanguageSetting,
+  SETTING_KEYS,
+  type SettingKey,
+  type SettingsWithToken,
+} from "./settings-schema.ts";
 
-/** Which registry definition the form uses: its id, and a version to pin (default: the worker's). */
-export interface DcdSetting {
-  id: string;
-  version?: string;
-}
+export type UiLocale = Exclude<LanguageSetting, "auto">;
 
 /**
- * Everything a user or a hospital administrator can set. The same keys are the managed
- * storage (policy) schema in public/managed-schema.json: a key set by policy wins over the
- * user's value and shows locked.
+ * The settings every part of the extension may see. The API token is not among them: only
+ * the background reads it (from SettingsWithToken), so neither the page's content script nor
+ * the form ever holds it.
  */
-export interface Settings {
-  /** The worker, e.g. https://spine.hospital.be (no trailing slash). */
-  workerUrl: string;
-  /** Bearer token of the hospital on the worker; never synced across devices. */
-  apiToken: string;
-  /** The DCD's author group, prefilled (see adapters/prefill-fields.ts). */
-  authorGroup: string;
-  /** E-mail of the author, prefilled. */
-  author: string;
-  dcd: DcdSetting;
-  language: LanguageSetting;
-  /** Match patterns of the EHR pages the content script may run on. */
-  ehrOrigins: string[];
-  /** Declarative EHR profiles (JSON), tried before the built-in ones. */
-  profiles: EhrProfile[];
-  /** Days a local draft copy (with patient data) is kept before it is erased. */
-  draftRetentionDays: number;
-}
+export type Settings = Omit<SettingsWithToken, "apiToken">;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = {
-  workerUrl: "http://127.0.0.1:8787",
-  apiToken: "",
-  authorGroup: "",
-  author: "",
-  dcd: { id: "SPIN_SURG" },
-  language: "auto",
-  ehrOrigins: ["http://127.0.0.1/*", "http://localhost/*"],
-  profiles: [],
-  draftRetentionDays: 7,
-};
-
-export type SettingKey = keyof Settings;
-export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+/**
+ * A development build (`wxt`, `wxt build --mode development`) talks to the local worker and
+ * reads the demo EHR (`npm start`, `npm run demo-ehr`); a release build knows neither (the
+ * comparison is folded at build time: not even the address is in it), so a workstation
+ * never sends to http://127.0.0.1 by mistake. The manifest's host access follows the same
+ * mode (wxt.config.ts).
+ */
+export const DEFAULT_SETTINGS: Readonly<SettingsWithToken> =
+  import.meta.env.MODE === "development"
+    ? {
+        ...RELEASE_DEFAULTS,
+        workerUrl: "http://127.0.0.1:8787",
+        ehrOrigins: ["http://127.0.0.1/*", "http://localhost/*"],
+      }
+    : RELEASE_DEFAULTS;
 
 export interface EffectiveSettings {
-  settings: Settings;
+  settings: SettingsWithToken;
   /** Keys set by policy: shown read-only. */
   locked: SettingKey[];
 }

@@ -17,6 +17,7 @@ import {
   isFreeTextType,
   unguardFormula,
 } from "./guard-formula.ts";
+import { createScanner, scanRow, skipBlankLines } from "./scan-csv-row.ts";
 
 export type CsvFileError = {
   code:
@@ -53,15 +54,11 @@ export interface FormulaCell {
 
 export type DecodeCsvResult = { ok: true; value: DecodedCsv } | { ok: false; error: CsvFileError };
 
-const SEMICOLON = 59;
-const QUOTE = 34;
-const CR = 13;
 const LF = 10;
 const SLASH = 47;
 const MINUS = 45;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-const BOM = 0xfeff;
 /** Positions of the digits in dd/mm/yyyy. */
 const DATE_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
 
@@ -85,16 +82,6 @@ interface ColumnPlan {
   entry: number;
 }
 
-/** Scanner state, one object so that the row reader stays a plain monomorphic function. */
-interface Scanner {
-  text: string;
-  pos: number;
-  /** Physical line of `pos`, 1-based. */
-  line: number;
-  cells: string[];
-  count: number;
-}
-
 /** Reads an HD4DP CSV file, given as text or as the bytes of the file (must be UTF-8). */
 export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvResult {
   let text: string;
@@ -108,13 +95,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
       return fail(notUtf8Error(input));
     }
   }
-  const scanner: Scanner = {
-    text,
-    pos: text.charCodeAt(0) === BOM ? 1 : 0,
-    line: 1,
-    cells: [],
-    count: 0,
-  };
+  const scanner = createScanner(text);
 
   skipBlankLines(scanner);
   if (scanner.pos >= text.length) {
@@ -260,100 +241,6 @@ function planColumns(
     }
   }
   return { ok: true, plans, blocks };
-}
-
-function skipBlankLines(scanner: Scanner): void {
-  const { text } = scanner;
-  let pos = scanner.pos;
-  for (;;) {
-    const code = text.charCodeAt(pos);
-    if (code === LF) {
-      pos++;
-    } else if (code === CR) {
-      pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
-    } else {
-      break;
-    }
-    scanner.line++;
-  }
-  scanner.pos = pos;
-}
-
-/**
- * Reads the row at `scanner.pos` into `scanner.cells[0..count)` and moves past its line end
- * (CRLF, LF or a lone CR). Inside quotes everything is kept as it is, line breaks included;
- * text after a closing quote is kept literally, as most spreadsheet tools do.
- */
-function scanRow(scanner: Scanner): CsvFileError | undefined {
-  const { text, cells } = scanner;
-  const end = text.length;
-  let pos = scanner.pos;
-  let count = 0;
-  for (;;) {
-    let value: string;
-    if (text.charCodeAt(pos) === QUOTE) {
-      const startLine = scanner.line;
-      let start = pos + 1;
-      let i = start;
-      value = "";
-      for (;;) {
-        if (i >= end) {
-          scanner.pos = end;
-          scanner.count = count;
-          return {
-            code: "unterminated_quote",
-            message:
-              `The quoted value that starts on line ${startLine} has no closing double quote: ` +
-              `add the closing '"', and write a '"' inside a value as '""'`,
-            line: startLine,
-          };
-        }
-        const code = text.charCodeAt(i);
-        if (code === QUOTE) {
-          if (text.charCodeAt(i + 1) === QUOTE) {
-            value += text.slice(start, i + 1);
-            i += 2;
-            start = i;
-            continue;
-          }
-          value += text.slice(start, i);
-          i++;
-          break;
-        }
-        if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) scanner.line++;
-        i++;
-      }
-      start = i;
-      while (i < end) {
-        const code = text.charCodeAt(i);
-        if (code === SEMICOLON || code === LF || code === CR) break;
-        i++;
-      }
-      if (i > start) value += text.slice(start, i);
-      pos = i;
-    } else {
-      const start = pos;
-      while (pos < end) {
-        const code = text.charCodeAt(pos);
-        if (code === SEMICOLON || code === LF || code === CR) break;
-        pos++;
-      }
-      value = text.slice(start, pos);
-    }
-    cells[count++] = value;
-    if (pos >= end) break;
-    const code = text.charCodeAt(pos);
-    if (code === SEMICOLON) {
-      pos++;
-      continue;
-    }
-    pos += code === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-    scanner.line++;
-    break;
-  }
-  scanner.pos = pos;
-  scanner.count = count;
-  return undefined;
 }
 
 const CONVERSIONS: Partial<Record<Field["type"], number>> = {

@@ -49,9 +49,9 @@ export function encodeHd4dpCsv(
     return lookup.column;
   });
 
-  const lines = [columns.map((column) => quote(column.name)).join(";")];
+  const lines = [columns.map((column) => quoteCsvCell(column.name)).join(";")];
   records.forEach((record, i) => {
-    const cells = columns.map((column) => quote(cellOf(record, column, i + 1)));
+    const cells = columns.map((column) => quoteCsvCell(cellOf(record, column, i + 1)));
     const line = cells.join(";");
     // A lone empty cell would make a blank line, which readers skip: write it quoted.
     lines.push(line === "" && columns.length === 1 ? '""' : line);
@@ -159,7 +159,8 @@ function textOf(field: ScalarField, value: unknown, number: number): string {
   throw new Error(`Record ${number}: ${field.name} holds a value a CSV cell cannot carry.`);
 }
 
-function quote(text: string): string {
+/** A `;`-separated CSV cell, quoted when a reader could split or alter it. */
+export function quoteCsvCell(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { handleMessage } from "../../../extension/src/background/handle-message.ts";
 import { userSettingsItem } from "../../../extension/src/settings/load-settings.ts";
+import { extensionPage } from "./fake-sender.ts";
+
+const POPUP = extensionPage("/popup.html");
 
 const OUTBOX = {
   queued: 12,
@@ -44,7 +47,10 @@ describe("the outbox's health (background)", () => {
 
   it("asks the worker with the API token and the language, and answers its outbox", async () => {
     const requests = worker(200, { status: "ok", dcdVersion: "0.1.0", outbox: OUTBOX });
-    expect(await handleMessage({ type: "outbox-health" }, {})).toEqual({ ok: true, value: OUTBOX });
+    expect(await handleMessage({ type: "outbox-health" }, POPUP)).toEqual({
+      ok: true,
+      value: OUTBOX,
+    });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe("http://worker.test/healthz");
     expect(requests[0]?.headers.authorization).toBe("Bearer hospital-token");
@@ -53,7 +59,7 @@ describe("the outbox's health (background)", () => {
 
   it("answers the worker's refusal of the token with its words", async () => {
     worker(401, { title: "Unauthorized", status: 401, detail: "Unknown API token" });
-    expect(await handleMessage({ type: "outbox-health" }, {})).toMatchObject({
+    expect(await handleMessage({ type: "outbox-health" }, POPUP)).toMatchObject({
       ok: false,
       error: { kind: "worker", status: 401, message: "Unknown API token" },
     });
@@ -62,7 +68,7 @@ describe("the outbox's health (background)", () => {
   it("does not ask without a token", async () => {
     await userSettingsItem.setValue({ workerUrl: "http://worker.test" });
     const requests = worker(200, {});
-    expect(await handleMessage({ type: "outbox-health" }, {})).toMatchObject({
+    expect(await handleMessage({ type: "outbox-health" }, POPUP)).toMatchObject({
       ok: false,
       error: { kind: "config" },
     });

@@ -9,7 +9,7 @@ import { TINY_REGISTRY_DCD } from "../fixtures/tiny-registry-dcd.ts";
 import { renderInPage } from "../render-in-page.ts";
 
 /** What the form asked the background, and a registration accepted for each `register`. */
-function listenAsBackground() {
+function listenAsBackground({ configured = true } = {}) {
   const sent: ExtensionMessage[] = [];
   fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     const m = message as ExtensionMessage;
@@ -24,12 +24,15 @@ function listenAsBackground() {
               status: m.status,
               state: "queued",
               createdAt: now,
+              editedAt: now,
               updatedAt: now,
               pageUrl: m.pageUrl,
               codes: [],
             },
           }
-        : { ok: true, value: null };
+        : m.type === "config-state"
+          ? { ok: true, value: { settings: DEFAULT_SETTINGS, problems: [], configured } }
+          : { ok: true, value: null };
     sendResponse(reply);
     return true;
   });
@@ -41,7 +44,7 @@ function openTinyForm() {
     h(RegisterPanel, {
       dcd: formDcdOf({ dcd: TINY_REGISTRY_DCD, origin: "bundled" }),
       locale: "en",
-      settings: { ...DEFAULT_SETTINGS, apiToken: "t" },
+      settings: DEFAULT_SETTINGS,
       pageUrl: "http://ehr.example/chart/1",
       initialScan: { values: {}, isChart: true },
       subscribeScan: () => () => {},
@@ -147,5 +150,17 @@ describe("the form of a DCD other than SPIN_SURG", () => {
     expect(control("PACKS")?.value).toBe("2");
     await choose("DEVICES[1].DEVICE_KIND", "other");
     expect(control("DEVICES[1].DEVICE_OTHER")?.value).toBe("valve");
+  });
+
+  it("asks the background whether it can send: the page side holds no token to look at", async () => {
+    const sent = listenAsBackground({ configured: false });
+    page = openTinyForm();
+    // Preact runs effects after the next frame (a 100 ms timer where there are no frames).
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await page.settle();
+    expect(sent.map((m) => m.type)).toContain("config-state");
+    expect(page.root.textContent).toContain(
+      "Set the worker URL and the API token in the extension's options.",
+    );
   });
 });

@@ -7,12 +7,14 @@ import {
 } from "../../../extension/src/settings/load-settings.ts";
 import { mergeSettings } from "../../../extension/src/settings/merge-settings.ts";
 import { DEFAULT_SETTINGS } from "../../../extension/src/settings/settings.ts";
+import { RELEASE_DEFAULTS } from "../../../extension/src/settings/settings-schema.ts";
 
 describe("mergeSettings", () => {
   it("takes policy over the user over the defaults, and locks what policy sets", () => {
     const { settings, locked } = mergeSettings(
       { workerUrl: "http://user.example", author: "me@h.be" },
       { workerUrl: "https://spine.hospital.be/", language: "nl" },
+      DEFAULT_SETTINGS,
     );
     expect(settings.workerUrl).toBe("https://spine.hospital.be");
     expect(settings.author).toBe("me@h.be");
@@ -25,9 +27,17 @@ describe("mergeSettings", () => {
     const { settings, locked } = mergeSettings(
       { draftRetentionDays: "7", language: "xx" },
       { ehrOrigins: "https://ehr/*", profiles: [{ nope: true }], workerUrl: "ftp://x" },
+      DEFAULT_SETTINGS,
     );
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(locked).toEqual([]);
+  });
+
+  it("has no worker URL nor EHR page by default outside a development build", () => {
+    expect(import.meta.env.MODE).toBe("test");
+    expect(DEFAULT_SETTINGS).toEqual(RELEASE_DEFAULTS);
+    expect(RELEASE_DEFAULTS.workerUrl).toBe("");
+    expect(RELEASE_DEFAULTS.ehrOrigins).toEqual([]);
   });
 });
 

@@ -47,11 +47,19 @@ import {
 } from "../outbox/next-delivery-state.ts";
 import type { Row } from "../outbox/outbox-row.ts";
 import { OutboxStore, type StoredError } from "../outbox/outbox-store.ts";
-import type { OutboxHealth, RegistrationRecordView } from "../outbox/outbox-views.ts";
+import type {
+  OutboxHealth,
+  RegistrationRecordView,
+  RegistrationState,
+} from "../outbox/outbox-views.ts";
 import { purgeFinished } from "../outbox/purge-finished.ts";
 import { openString, parseParams, registrationView } from "../outbox/registration-view.ts";
 import { countSealedWithOldKeys, resealOldValues } from "../outbox/reseal-old-values.ts";
 import { DELIVERED_KEY, ERROR_DETAIL, RECORD, REGISTRATION_KEY } from "../outbox/sealed-columns.ts";
+import {
+  matchRegistrations,
+  type RegistrationMatches,
+} from "../reconciliation/match-registrations.ts";
 import { Hd4dpClient } from "../registry/hd4dp-client.ts";
 import { type SubmittedRecord, submitPayload } from "../registry/hd4dp-contract.ts";
 
@@ -70,7 +78,7 @@ export interface EnqueueInput {
 }
 
 export type EnqueueResult =
-  | { outcome: "created" | "replayed" | "requeued"; view: RegistrationRecordView }
+  | { outcome: "created" | "replayed" | "requeued"; id: string; state: RegistrationState }
   | { outcome: "conflict" }
   | { outcome: "queue_full"; queued: number };
 
@@ -138,9 +146,9 @@ export class Outbox extends DurableObject<Env> {
         // may have been fixed since): queue it again, with its sealed record.
         store.requeue(existing.id, Date.now());
         await this.#armAlarm();
-        return { outcome: "requeued", view: await this.#view(store.mustRow(existing.id), cipher) };
+        return { outcome: "requeued", id: existing.id, state: "queued" };
       }
-      return { outcome: "replayed", view: await this.#view(existing, cipher) };
+      return { outcome: "replayed", id: existing.id, state: existing.state };
     }
     const queued = store.count("state = 'queued'");
     if (queued >= config.queueMax) return { outcome: "queue_full", queued };
@@ -168,7 +176,7 @@ export class Outbox extends DurableObject<Env> {
     );
     await this.#armAlarm();
     logEvent("registration.queued", { registrationId: id, state: "queued" });
-    return { outcome: "created", view: await this.#view(store.mustRow(id), cipher) };
+    return { outcome: "created", id, state: "queued" };
   }
 
   async read(id: string): Promise<RegistrationRecordView | null> {
@@ -192,6 +200,14 @@ export class Outbox extends DurableObject<Env> {
       logEvent("registration.deleted", { registrationId: id, state: "deleted" });
     }
     return { outcome: "deleted", view: await this.#view(this.#store.mustRow(id), cipher) };
+  }
+
+  /**
+   * Reconciliation of billed acts: what this outbox and HD4DP know of each business key
+   * (keyed hashes); statuses only, nothing stored (reconciliation/match-registrations.ts).
+   */
+  async matchRegistrations(dcdId: string, hashes: string[]): Promise<RegistrationMatches> {
+    return matchRegistrations(this.#store, await this.#getTools(), dcdId, hashes);
   }
 
   /** What hospital IT needs to know: counts, a "needs IT" pause, values waiting for a key. */

@@ -395,6 +395,218 @@ export const MESSAGES = {
         "Ein unerwarteter Fehler ist aufgetreten; er wurde mit der Anfrage-ID {requestId} protokolliert.",
     },
   },
+  reconciliation_media_type: {
+    en: {
+      title: "Unsupported media type",
+      detail:
+        "Send the billed acts as JSON ('Content-Type: application/json') or as a billing export ('Content-Type: text/csv; charset=utf-8').",
+    },
+    fr: {
+      title: "Type de média non pris en charge",
+      detail:
+        "Envoyez les prestations facturées en JSON ('Content-Type: application/json') ou comme export de facturation ('Content-Type: text/csv; charset=utf-8').",
+    },
+    nl: {
+      title: "Mediatype niet ondersteund",
+      detail:
+        "Stuur de aangerekende verstrekkingen als JSON ('Content-Type: application/json') of als facturatie-export ('Content-Type: text/csv; charset=utf-8').",
+    },
+    de: {
+      title: "Nicht unterstützter Medientyp",
+      detail:
+        "Senden Sie die abgerechneten Leistungen als JSON ('Content-Type: application/json') oder als Abrechnungsexport ('Content-Type: text/csv; charset=utf-8').",
+    },
+  },
+  too_many_acts: {
+    en: {
+      title: "Too many acts",
+      detail: "Send at most {max} acts per request; split the billing file into parts.",
+    },
+    fr: {
+      title: "Trop de prestations",
+      detail: "Envoyez au plus {max} prestations par requête ; découpez le fichier de facturation.",
+    },
+    nl: {
+      title: "Te veel verstrekkingen",
+      detail: "Stuur ten hoogste {max} verstrekkingen per verzoek; splits het facturatiebestand.",
+    },
+    de: {
+      title: "Zu viele Leistungen",
+      detail:
+        "Senden Sie höchstens {max} Leistungen pro Anfrage; teilen Sie die Abrechnungsdatei auf.",
+    },
+  },
+  dcd_not_reconcilable: {
+    en: {
+      title: "Billed acts cannot be matched with {dcd}",
+      detail:
+        "The business key of {dcd} holds {field}, which a billed act does not carry (a NISS, a date, a nomenclature code, a NIHII number, names or a birth date); or {dcd} does not decide eligibility on billed codes. Reconcile with another DCD (dcd).",
+    },
+    fr: {
+      title: "Les prestations facturées ne peuvent être rapprochées de {dcd}",
+      detail:
+        "La clé métier de {dcd} contient {field}, qu'une prestation facturée ne porte pas (NISS, date, code de nomenclature, numéro INAMI, noms ou date de naissance) ; ou {dcd} ne décide pas de l'éligibilité sur les codes facturés. Rapprochez avec un autre DCD (dcd).",
+    },
+    nl: {
+      title: "Aangerekende verstrekkingen kunnen niet vergeleken worden met {dcd}",
+      detail:
+        "De business key van {dcd} bevat {field}, dat een aangerekende verstrekking niet heeft (INSZ, datum, nomenclatuurcode, RIZIV-nummer, namen of geboortedatum); of {dcd} beslist niet over de registratieplicht op basis van aangerekende codes. Vergelijk met een andere DCD (dcd).",
+    },
+    de: {
+      title: "Abgerechnete Leistungen können nicht mit {dcd} abgeglichen werden",
+      detail:
+        "Der Geschäftsschlüssel von {dcd} enthält {field}, das eine abgerechnete Leistung nicht trägt (NISS, Datum, Nomenklaturcode, LIKIV-Nummer, Namen oder Geburtsdatum); oder {dcd} entscheidet die Registrierungspflicht nicht anhand abgerechneter Codes. Gleichen Sie mit einem anderen DCD ab (dcd).",
+    },
+  },
+  billing_not_utf8: {
+    en: {
+      title: "Billing file not UTF-8",
+      detail:
+        "Send the billing file as UTF-8 text (spine-reg reconcile reads Windows-1252 files itself).",
+    },
+    fr: {
+      title: "Fichier de facturation non UTF-8",
+      detail:
+        "Envoyez le fichier de facturation en texte UTF-8 (spine-reg reconcile lit lui-même les fichiers Windows-1252).",
+    },
+    nl: {
+      title: "Facturatiebestand niet in UTF-8",
+      detail:
+        "Stuur het facturatiebestand als UTF-8-tekst (spine-reg reconcile leest zelf Windows-1252-bestanden).",
+    },
+    de: {
+      title: "Abrechnungsdatei nicht in UTF-8",
+      detail:
+        "Senden Sie die Abrechnungsdatei als UTF-8-Text (spine-reg reconcile liest Windows-1252-Dateien selbst).",
+    },
+  },
+  billing_empty: {
+    en: {
+      title: "Empty billing file",
+      detail: "The file is empty: its first line must be a header naming the columns.",
+    },
+    fr: {
+      title: "Fichier de facturation vide",
+      detail: "Le fichier est vide : sa première ligne doit être un en-tête nommant les colonnes.",
+    },
+    nl: {
+      title: "Leeg facturatiebestand",
+      detail: "Het bestand is leeg: de eerste regel moet een kopregel met de kolomnamen zijn.",
+    },
+    de: {
+      title: "Leere Abrechnungsdatei",
+      detail: "Die Datei ist leer: Ihre erste Zeile muss eine Kopfzeile mit den Spaltennamen sein.",
+    },
+  },
+  billing_unterminated_quote: {
+    en: {
+      title: "Unreadable billing file",
+      detail:
+        "The quoted value that starts on line {line} has no closing double quote: add it, and write a double quote inside a value as two.",
+    },
+    fr: {
+      title: "Fichier de facturation illisible",
+      detail:
+        "La valeur entre guillemets qui commence à la ligne {line} n'a pas de guillemet fermant : ajoutez-le, et écrivez un guillemet dans une valeur en le doublant.",
+    },
+    nl: {
+      title: "Onleesbaar facturatiebestand",
+      detail:
+        "De waarde tussen aanhalingstekens die op regel {line} begint, heeft geen afsluitend aanhalingsteken: voeg het toe, en schrijf een aanhalingsteken in een waarde dubbel.",
+    },
+    de: {
+      title: "Unlesbare Abrechnungsdatei",
+      detail:
+        "Der Wert in Anführungszeichen, der in Zeile {line} beginnt, hat kein schließendes Anführungszeichen: Fügen Sie es hinzu, und schreiben Sie ein Anführungszeichen in einem Wert doppelt.",
+    },
+  },
+  billing_columns_missing: {
+    en: {
+      title: "Columns missing in the billing file",
+      detail:
+        "No column was recognised for: {missing}. Rename the header (docs/reconciliation.md lists the names recognised), or map it with spine-reg reconcile --columns.",
+    },
+    fr: {
+      title: "Colonnes manquantes dans le fichier de facturation",
+      detail:
+        "Aucune colonne reconnue pour : {missing}. Renommez l'en-tête (docs/reconciliation.md liste les noms reconnus), ou indiquez-la avec spine-reg reconcile --columns.",
+    },
+    nl: {
+      title: "Kolommen ontbreken in het facturatiebestand",
+      detail:
+        "Geen kolom herkend voor: {missing}. Hernoem de kopregel (docs/reconciliation.md somt de herkende namen op), of wijs ze aan met spine-reg reconcile --columns.",
+    },
+    de: {
+      title: "Spalten fehlen in der Abrechnungsdatei",
+      detail:
+        "Keine Spalte erkannt für: {missing}. Benennen Sie die Kopfzeile um (docs/reconciliation.md nennt die erkannten Namen), oder ordnen Sie sie mit spine-reg reconcile --columns zu.",
+    },
+  },
+  billing_column_unknown: {
+    en: {
+      title: "Column not in the billing file",
+      detail: "The header has no column “{column}”: check its name in the file's first line.",
+    },
+    fr: {
+      title: "Colonne absente du fichier de facturation",
+      detail:
+        "L'en-tête n'a pas de colonne « {column} » : vérifiez son nom dans la première ligne du fichier.",
+    },
+    nl: {
+      title: "Kolom niet in het facturatiebestand",
+      detail:
+        "De kopregel heeft geen kolom “{column}”: controleer de naam in de eerste regel van het bestand.",
+    },
+    de: {
+      title: "Spalte nicht in der Abrechnungsdatei",
+      detail:
+        "Die Kopfzeile hat keine Spalte „{column}“: Prüfen Sie ihren Namen in der ersten Zeile der Datei.",
+    },
+  },
+  billing_column_twice: {
+    en: {
+      title: "Two columns for the same value",
+      detail:
+        "Both “{first}” and “{second}” read as {role}: say which one with spine-reg reconcile --columns {role}=<header>, or rename the other.",
+    },
+    fr: {
+      title: "Deux colonnes pour la même valeur",
+      detail:
+        "« {first} » et « {second} » se lisent toutes deux comme {role} : indiquez laquelle avec spine-reg reconcile --columns {role}=<en-tête>, ou renommez l'autre.",
+    },
+    nl: {
+      title: "Twee kolommen voor dezelfde waarde",
+      detail:
+        "Zowel “{first}” als “{second}” lezen als {role}: zeg welke met spine-reg reconcile --columns {role}=<kop>, of hernoem de andere.",
+    },
+    de: {
+      title: "Zwei Spalten für denselben Wert",
+      detail:
+        "Sowohl „{first}“ als auch „{second}“ werden als {role} gelesen: Geben Sie mit spine-reg reconcile --columns {role}=<Kopf> an, welche, oder benennen Sie die andere um.",
+    },
+  },
+  billing_row_length: {
+    en: {
+      title: "Row not read",
+      detail:
+        "Line {line} has {cells} values but the header has {columns} columns: quote the values that hold the separator.",
+    },
+    fr: {
+      title: "Ligne non lue",
+      detail:
+        "La ligne {line} a {cells} valeurs mais l'en-tête a {columns} colonnes : mettez entre guillemets les valeurs qui contiennent le séparateur.",
+    },
+    nl: {
+      title: "Rij niet gelezen",
+      detail:
+        "Regel {line} heeft {cells} waarden maar de kopregel {columns} kolommen: zet waarden met het scheidingsteken tussen aanhalingstekens.",
+    },
+    de: {
+      title: "Zeile nicht gelesen",
+      detail:
+        "Zeile {line} hat {cells} Werte, die Kopfzeile aber {columns} Spalten: Setzen Sie Werte mit dem Trennzeichen in Anführungszeichen.",
+    },
+  },
   delivery_registry_error: {
     en: {
       title: "HD4DP answered an error (HTTP {status})",

@@ -1,6 +1,7 @@
 // Reads a JSON request body the strict way: 415 unless the Content-Type is
-// JSON, 413 past 256 KiB (checked while streaming, so a lying Content-Length does not
-// help), 400 when it does not parse, 422 when it does not have the schema's shape.
+// JSON, 413 past 256 KiB or the route's own limit (checked while streaming, so a lying
+// Content-Length does not help), 400 when it does not parse, 422 when it does not have the
+// schema's shape.
 
 import type { Context } from "hono";
 import type { z } from "zod";
@@ -15,15 +16,12 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
+  limit = BODY_LIMIT_BYTES,
 ): Promise<z.infer<S>> {
   if (!JSON_TYPE.test(c.req.header("Content-Type") ?? "")) {
     throw new ProblemError(415, "unsupported_media_type");
   }
-  const tooLarge = () =>
-    new ProblemError(413, "payload_too_large", { params: { limit: BODY_LIMIT_BYTES } });
-  const declared = Number(c.req.header("Content-Length") ?? "0");
-  if (declared > BODY_LIMIT_BYTES) throw tooLarge();
-  const text = await readLimited(c.req.raw, BODY_LIMIT_BYTES, tooLarge);
+  const text = await readBodyText(c, limit, () => new ProblemError(400, "malformed_json"));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,10 +37,23 @@ export async function readJsonBody<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** The body as UTF-8 text: 413 past `limit` bytes; `notUtf8()` is thrown for other bytes. */
+export async function readBodyText(
+  c: Context<AppEnv>,
+  limit: number,
+  notUtf8: () => Error,
+): Promise<string> {
+  const tooLarge = () => new ProblemError(413, "payload_too_large", { params: { limit } });
+  const declared = Number(c.req.header("Content-Length") ?? "0");
+  if (declared > limit) throw tooLarge();
+  return readLimited(c.req.raw, limit, tooLarge, notUtf8);
+}
+
 async function readLimited(
   request: Request,
   limit: number,
   tooLarge: () => Error,
+  notUtf8: () => Error,
 ): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -67,6 +78,6 @@ async function readLimited(
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ProblemError(400, "malformed_json");
+    throw notUtf8();
   }
 }

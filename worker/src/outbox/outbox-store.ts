@@ -24,6 +24,17 @@ export interface NewRegistration {
 
 const FINISHED_STATES = "('sent', 'open', 'deleted', 'failed')";
 
+/** What reconciliation reads of a registration: its state, never its record. */
+export type KeyedRow = Pick<
+  Row,
+  "business_key_hash" | "state" | "registration_code" | "error_code" | "updated_at" | "seq"
+>;
+
+export interface DeliveredKeyRow extends Record<string, SqlStorageValue> {
+  business_key_hash: string;
+  updated_at: number;
+}
+
 export class OutboxStore {
   readonly #sql: SqlStorage;
 
@@ -221,6 +232,34 @@ export class OutboxStore {
       now,
       id,
     );
+  }
+
+  /**
+   * The registrations of these business keys (keyed hashes), oldest first, deleted ones
+   * aside. One statement whatever their number: the hashes travel as one JSON parameter,
+   * past SQLite's limit on bound parameters.
+   */
+  rowsOfBusinessKeys(hashes: string[]): KeyedRow[] {
+    return this.#sql
+      .exec<KeyedRow>(
+        `SELECT business_key_hash, state, registration_code, error_code, updated_at, seq
+         FROM registrations
+         WHERE business_key_hash IN (SELECT value FROM json_each(?)) AND state != 'deleted'
+         ORDER BY seq`,
+        JSON.stringify(hashes),
+      )
+      .toArray();
+  }
+
+  /** Which of these business keys were delivered, and when (kept past the rows' retention). */
+  deliveredKeysAmong(hashes: string[]): DeliveredKeyRow[] {
+    return this.#sql
+      .exec<DeliveredKeyRow>(
+        `SELECT business_key_hash, updated_at FROM delivered_keys
+         WHERE business_key_hash IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(hashes),
+      )
+      .toArray();
   }
 
   addEvent(id: string, event: string, now: number): void {

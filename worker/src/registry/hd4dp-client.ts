@@ -47,6 +47,8 @@ export interface Delivery {
 
 /** Replies longer than this are cut: the outbox reads a status, a key and error fields. */
 const MAX_REPLY_CHARS = 65_536;
+/** The list of submitted records holds every record of a DCD: thousands, with their data. */
+const MAX_LIST_CHARS = 16 * 1024 * 1024;
 
 /** A call that did not give the outcome the next step needs: hand it back as it is. */
 class StepFailed extends Error {
@@ -100,18 +102,20 @@ export class Hd4dpClient {
   }
 
   /**
-   * The records HD4DP holds for a DCD (submitted, open or deleted), or null when they cannot
-   * be read: the caller keeps what it knows.
+   * The records HD4DP holds for a DCD (submitted, open or deleted), with their field values
+   * when `withData`, or null when they cannot be read: the caller keeps what it knows.
    */
-  async submittedList(dcdId: string): Promise<SubmittedRecord[] | null> {
+  async submittedList(dcdId: string, withData = false): Promise<SubmittedRecord[] | null> {
     try {
-      const path = submittedListPath({ organizationId: await this.#organization(), dcdId });
+      const organizationId = await this.#organization();
+      const path = submittedListPath({ organizationId, dcdId, withData });
       const read = async () =>
         this.#call("submit", path, {
           headers: {
             Authorization: `Bearer ${await this.#accessToken()}`,
             Accept: "application/json",
           },
+          maxChars: MAX_LIST_CHARS,
         });
       let outcome = await read();
       if (outcome.kind === "reply" && outcome.status === 401) {
@@ -165,15 +169,16 @@ export class Hd4dpClient {
   async #call(
     stage: Stage,
     pathOrUrl: string,
-    init: { method?: string; headers: HeadersInit; body?: string },
+    init: { method?: string; headers: HeadersInit; body?: string; maxChars?: number },
     absolute = false,
   ): Promise<AttemptOutcome> {
     const url = absolute ? pathOrUrl : this.options.registryUrl + pathOrUrl;
+    const { maxChars = MAX_REPLY_CHARS, ...request } = init;
     let response: Response;
     try {
       response = await fetch(url, {
-        ...init,
-        headers: { ...this.options.extraHeaders, ...init.headers },
+        ...request,
+        headers: { ...this.options.extraHeaders, ...request.headers },
         redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
@@ -182,7 +187,7 @@ export class Hd4dpClient {
     }
     let body: string;
     try {
-      body = (await response.text()).slice(0, MAX_REPLY_CHARS);
+      body = (await response.text()).slice(0, maxChars);
     } catch (error) {
       return failureOf(stage, error);
     }

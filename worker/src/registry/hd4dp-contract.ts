@@ -10,7 +10,8 @@
 // `POST /api/dcd/payload/submit?organization-id=&dcd-id=&dcd-version-id=&data-src-type=API`
 // (results on success, error info on failure; the latest DCD version when none is given);
 // `GET /api/dcd/submit?organization-id=&dcd-id=&dcd-version-id=&incl-submit-data=false&incl-submit-results=true`
-// (the submitted records with their business keys or validation errors). The payload is a
+// (the submitted records with their business keys or validation errors; with
+// incl-submit-data=true, their data too). The payload is a
 // JSON object keyed by field technical names, code fields carrying the code-list item id;
 // "STATUS": "draft" creates an Open record (HTTP 202, empty business key); without it the
 // record is submitted (HTTP 202 with the business key); a sent record is corrected by
@@ -180,6 +181,11 @@ export interface SubmittedListTarget {
   dcdId: string;
   /** Without it, every version (ASSUMED). */
   dcdVersion?: string;
+  /**
+   * With each record's field values (`incl-submit-data=true`): reconciliation matches acts
+   * registered directly in HD4DP (manual entry, CSV upload) by their business key.
+   */
+  withData?: boolean;
 }
 
 /** `GET` the records submitted for a DCD, with their business keys or validation errors. */
@@ -188,7 +194,7 @@ export function submittedListPath(target: SubmittedListTarget): string {
     "organization-id": target.organizationId,
     "dcd-id": target.dcdId,
     ...(target.dcdVersion === undefined ? {} : { "dcd-version-id": target.dcdVersion }),
-    "incl-submit-data": "false",
+    "incl-submit-data": target.withData === true ? "true" : "false",
     "incl-submit-results": "true",
   })}`;
 }
@@ -202,6 +208,11 @@ export const SubmittedRecordSchema = z.looseObject({
   submittedAt: z.string().optional(),
   /** Validation errors of a submission HD4DP refused. */
   errors: RecordRejectionSchema.shape.errors.optional(),
+  /**
+   * With `incl-submit-data=true` (ASSUMED shape): the newest version's field values, keyed
+   * by technical names as in an S2S submission. Patient data: read, never kept.
+   */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type SubmittedRecord = z.infer<typeof SubmittedRecordSchema>;
 

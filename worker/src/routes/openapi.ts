@@ -17,12 +17,15 @@ import {
   HealthReplySchema,
   IdempotencyKeySchema,
   ProblemSchema,
+  ReconciliationReplySchema,
+  ReconciliationRequestSchema,
   RegistrationAcceptedSchema,
   RegistrationRequestSchema,
   RegistrationViewSchema,
   ValidateReplySchema,
   ValidateRequestSchema,
 } from "../schemas/api-schemas.ts";
+import { RECONCILIATION_BODY_LIMIT } from "./reconciliation.ts";
 
 const input = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input" });
 const output = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "output" });
@@ -158,6 +161,31 @@ function buildDocument({ dcd, compiled }: ConfiguredDcd) {
             "404": problem("No such registration for this hospital"),
             "409": problem("Already delivered, or being delivered"),
             ...authErrors,
+          },
+        },
+      },
+      "/v1/reconciliation": {
+        post: {
+          security,
+          description:
+            "Billed acts -> for each, the eligibility of its code on its date and its registration status (registered, queued, draft, failed, missing, not_required, invalid), looked up by business key in the hospital's outbox and HD4DP's list of submitted records. Up to 5,000 acts; nothing of them is stored. As text/csv: a billing export (header names in docs/reconciliation.md), the DCD in ?dcd=&version=.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: input(ReconciliationRequestSchema) },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          responses: {
+            "200": json(output(ReconciliationReplySchema)),
+            ...authErrors,
+            ...bodyErrors,
+            "400": problem("Malformed JSON, or a CSV body that is not UTF-8"),
+            "413": problem(`Body over ${RECONCILIATION_BODY_LIMIT} bytes`),
+            "415": problem("Body neither application/json nor text/csv; charset=utf-8"),
+            "422": problem(
+              "Body invalid (see issues), a billing file that cannot be read (which line, which column), more than 5,000 acts, or a DCD that is not configured or cannot be reconciled",
+            ),
           },
         },
       },

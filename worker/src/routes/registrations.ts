@@ -87,7 +87,7 @@ export const registrations = new Hono<AppEnv>()
         headers: { "Retry-After": "60" },
       });
     }
-    const { id, state } = enqueued.view;
+    const { id, state } = enqueued;
     c.header("Location", `/v1/registrations/${id}`);
     return c.json({ id, state }, 202);
   })

@@ -151,3 +151,72 @@ export const ProblemSchema = z.object({
     .optional()
     .describe("With an unknown DCD: the DCDs this worker has."),
 });
+
+/** Acts per POST /v1/reconciliation: a billing file is sent in parts of this size. */
+export const MAX_RECONCILED_ACTS = 5000;
+
+const actText = (max: number, description: string) =>
+  z.string().max(max).default("").describe(description);
+
+/** A billed act, each value as the billing writes it: the worker checks and normalizes it. */
+export const BilledActSchema = z.strictObject({
+  niss: actText(40, "The patient's NISS (with or without separators); empty: no NISS."),
+  date: actText(40, "Date of the act: YYYY-MM-DD, DD/MM/YYYY, DD.MM.YYYY or YYYYMMDD."),
+  code: actText(40, "The nomenclature code (6 digits)."),
+  nihii: actText(40, "The NIHII number of the provider who billed it."),
+  lastName: actText(200, "Without a NISS: the patient's last name."),
+  firstName: actText(200, "Without a NISS: the patient's first name."),
+  birthDate: actText(40, "Without a NISS: the patient's birth date."),
+});
+
+const actList = z.array(BilledActSchema).min(1).max(MAX_RECONCILED_ACTS);
+
+export const ReconciliationRequestSchema = z.union([
+  actList,
+  z.strictObject({ ...dcdSelector, acts: actList }),
+]);
+
+export const ReconciliationStatusSchema = z.enum([
+  "registered",
+  "queued",
+  "draft",
+  "failed",
+  "missing",
+  "not_required",
+  "invalid",
+]);
+export type ReconciliationStatus = z.infer<typeof ReconciliationStatusSchema>;
+
+export const ReconciledActSchema = z.object({
+  row: z.int().describe("1-based position of the act in the list (or data row of the CSV)."),
+  line: z.int().optional().describe("CSV: the line where the row starts."),
+  code: z.string().optional().describe("The 6-digit code, when it is one."),
+  date: z.iso.date().optional().describe("The date of the act, when it is a date."),
+  decision: z
+    .enum(["required", "exempt", "not_in_scope", "unknown"])
+    .optional()
+    .describe("Eligibility of the code on the date; absent when either is invalid."),
+  status: ReconciliationStatusSchema,
+  registrationCode: z.string().optional(),
+  registeredAt: z.iso.datetime({ offset: true }).optional(),
+  reason: z
+    .string()
+    .optional()
+    .describe("failed: the outbox error code; invalid: the first problem's code."),
+  reasonText: z.string().optional().describe("failed: why, in the caller's language."),
+  problems: z
+    .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+    .optional()
+    .describe("invalid: each value that is wrong (niss, date, code, nihii, ...), and why."),
+});
+export type ReconciledAct = z.infer<typeof ReconciledActSchema>;
+
+export const ReconciliationReplySchema = z.object({
+  dcd: z.object({ id: z.string(), version: z.string() }),
+  registry: z
+    .enum(["read", "unavailable"])
+    .describe("unavailable: HD4DP's list could not be read; acts registered there show missing."),
+  counts: z.record(ReconciliationStatusSchema, z.int()),
+  acts: z.array(ReconciledActSchema),
+});
+export type ReconciliationReply = z.infer<typeof ReconciliationReplySchema>;

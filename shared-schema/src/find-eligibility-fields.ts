@@ -1,4 +1,4 @@
-import type { Condition, Dcd } from "../../../shared-schema/src/dcd.ts";
+import type { Condition, Dcd } from "./dcd.ts";
 
 /** The fields a DCD decides eligibility on: the billed codes, and the date of the act. */
 export interface EligibilityFields {

@@ -1,0 +1,102 @@
+// POST /v1/reconciliation: a hospital's billed acts (JSON, or its billing export as text/csv)
+// -> for each, the eligibility of its code on its date and whether it is registered
+// (reconciliation/reconcile-acts.ts), so the billing office sees the acts the insurer would
+// refuse before sending the invoice. Nothing of the acts is stored or logged.
+
+import { type Context, Hono } from "hono";
+import { billedActFieldsOf } from "../../../shared-schema/src/billed-act-fields.ts";
+import type { AppEnv } from "../app-env.ts";
+import type { ConfiguredDcd } from "../dcd/load-dcd-catalogue.ts";
+import { selectDcd } from "../dcd/select-dcd.ts";
+import { ProblemError } from "../errors/problem-error.ts";
+import { readBodyText, readJsonBody } from "../middleware/read-json-body.ts";
+import { toProblemIssues } from "../middleware/to-problem-issues.ts";
+import { keyedHashOf } from "../reconciliation/keyed-hash-of.ts";
+import { readBillingCsv } from "../reconciliation/read-billing-csv.ts";
+import { type ReconcileInput, reconcileActs } from "../reconciliation/reconcile-acts.ts";
+import {
+  DcdSelectorSchema,
+  MAX_RECONCILED_ACTS,
+  ReconciliationRequestSchema,
+} from "../schemas/api-schemas.ts";
+
+/** 5,000 acts with names as JSON: about 1.5 MB. */
+export const RECONCILIATION_BODY_LIMIT = 4 * 1024 * 1024;
+
+const CSV_TYPE = /^text\/csv\s*(?:;|$)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+function reconcilableFields(configured: ConfiguredDcd) {
+  const found = billedActFieldsOf(configured.dcd);
+  if (found.ok) return found.value;
+  throw new ProblemError(422, "dcd_not_reconcilable", {
+    params: { dcd: configured.dcd.id, field: found.field ?? "–" },
+  });
+}
+
+type ActsOf = Pick<ReconcileInput, "dcd" | "fields" | "acts" | "badRows">;
+
+async function actsOfCsv(c: Context<AppEnv>, type: string): Promise<ActsOf> {
+  const charset = CHARSET.exec(type)?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    throw new ProblemError(415, "reconciliation_media_type");
+  }
+  const query = DcdSelectorSchema.safeParse(c.req.query());
+  if (!query.success) {
+    throw new ProblemError(422, "request_invalid", {
+      extensions: { issues: toProblemIssues(query.error) },
+    });
+  }
+  const configured = selectDcd(c, query.data, 422);
+  const fields = reconcilableFields(configured);
+  const text = await readBodyText(
+    c,
+    RECONCILIATION_BODY_LIMIT,
+    () => new ProblemError(400, "billing_not_utf8"),
+  );
+  const read = readBillingCsv(text, fields);
+  if (!read.ok) throw new ProblemError(422, read.error.code, { params: read.error.params });
+  const { rows, badRows, header } = read.value;
+  if (rows.length + badRows.length > MAX_RECONCILED_ACTS) {
+    throw new ProblemError(422, "too_many_acts", { params: { max: MAX_RECONCILED_ACTS } });
+  }
+  return {
+    dcd: configured.dcd,
+    fields,
+    acts: rows,
+    badRows: { rows: badRows, columns: header.length },
+  };
+}
+
+async function actsOfJson(c: Context<AppEnv>): Promise<ActsOf> {
+  let body: Awaited<ReturnType<typeof readJsonBody<typeof ReconciliationRequestSchema>>>;
+  try {
+    body = await readJsonBody(c, ReconciliationRequestSchema, RECONCILIATION_BODY_LIMIT);
+  } catch (error) {
+    // This route also takes CSV: say so.
+    if (error instanceof ProblemError && error.code === "unsupported_media_type") {
+      throw new ProblemError(415, "reconciliation_media_type");
+    }
+    throw error;
+  }
+  const { acts, ...selector } = Array.isArray(body) ? { acts: body } : body;
+  const configured = selectDcd(c, selector, 422);
+  return {
+    dcd: configured.dcd,
+    fields: reconcilableFields(configured),
+    acts: acts.map((act, i) => ({ row: i + 1, act })),
+  };
+}
+
+export const reconciliation = new Hono<AppEnv>().post("/", async (c) => {
+  const type = c.req.header("Content-Type") ?? "";
+  const acts = CSV_TYPE.test(type) ? await actsOfCsv(c, type) : await actsOfJson(c);
+  const outbox = c.env.OUTBOX.get(c.env.OUTBOX.idFromName(c.var.hospitalId));
+  const reply = await reconcileActs({
+    ...acts,
+    locale: c.var.locale,
+    hash: await keyedHashOf(c.var.config),
+    match: (dcdId, hashes) => outbox.matchRegistrations(dcdId, hashes),
+  });
+  return c.json(reply);
+});
