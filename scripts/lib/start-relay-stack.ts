@@ -44,17 +44,24 @@ export async function startRelayStack(options: StartRelayStackOptions = {}): Pro
     rmSync(persistTo, { recursive: true, force: true });
   };
   try {
-    const worker = await startWranglerDev({
-      port: await findFreePort(),
-      persistTo,
-      log: options.log,
-      dcdDirectory: options.dcdDirectory,
-      vars: {
-        ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
-        ...options.vars,
-        REGISTRY_URL: `${emulator.url}/proxy`,
-        REGISTRY_TOKEN_URL: `${emulator.url}/oauth/token`,
-      },
+    const start = async () =>
+      startWranglerDev({
+        port: await findFreePort(),
+        persistTo,
+        log: options.log,
+        dcdDirectory: options.dcdDirectory,
+        vars: {
+          ...readDevVars(join(REPO_ROOT, ".dev.vars.example")),
+          ...options.vars,
+          REGISTRY_URL: `${emulator.url}/proxy`,
+          REGISTRY_TOKEN_URL: `${emulator.url}/oauth/token`,
+        },
+      });
+    // A free port can be taken by another suite's process between the check and wrangler's
+    // bind (test files run in parallel): such an early exit gets one more try, elsewhere.
+    const worker = await start().catch((error: unknown) => {
+      if (error instanceof Error && /exited/.test(error.message)) return start();
+      throw error;
     });
     return {
       emulator,
