@@ -13,7 +13,10 @@
 // is a warm-up, and medians are reported with their quartiles. Variants: the page without
 // any extension (its own load time), the extension as built, and optionally another build
 // side by side (`BENCH_BASELINE=<dir of a chrome-mv3 build>`, e.g. a copy made before a
-// change).
+// change). Then the page reader alone, this checkout's beside the one committed at HEAD, on
+// the same 5,000-element charts in the same browser (bench/time-reader-beside-head.ts): the
+// French chart with every label, the foreign patient's, and the German and English charts
+// whose labels are worded unlike the DCD's.
 
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -23,7 +26,14 @@ import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium } from "playwright-core";
 import { startDemoEhr } from "../scripts/demo-ehr/start-demo-ehr.ts";
 import buildExtensionIfStale from "../test/e2e/build-extension-if-stale.ts";
-import { CHROMIUM, EXTENSION_DIR, launchExtension } from "../test/e2e/launch-extension.ts";
+import {
+  CHROMIUM,
+  configureExtension,
+  EXTENSION_DIR,
+  launchExtension,
+  waitFor,
+} from "../test/e2e/launch-extension.ts";
+import { type ReaderComparison, timeReaderBesideHead } from "./time-reader-beside-head.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
@@ -101,10 +111,19 @@ async function launchPlain(): Promise<Pick<Variant, "context" | "close">> {
   };
 }
 
+/** The extension, told to read the demo EHR (a release build reads no EHR until told which). */
+async function launchReading(dir: string): Promise<Pick<Variant, "context" | "close">> {
+  const launched = await launchExtension({ locale: "fr-BE", extensionDir: dir });
+  const worker = launched.serviceWorker;
+  await configureExtension(worker, { ehrOrigins: ["http://127.0.0.1/*"] });
+  await waitFor(() =>
+    worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
+  );
+  return launched;
+}
+
 async function launchVariant(name: string, dir?: string): Promise<Variant> {
-  const launched = dir
-    ? await launchExtension({ locale: "fr-BE", extensionDir: dir })
-    : await launchPlain();
+  const launched = dir ? await launchReading(dir) : await launchPlain();
   return {
     name,
     ...(dir ? { dir } : {}),
@@ -179,6 +198,8 @@ async function measure(variant: Variant, url: string): Promise<PageRun> {
 const ehr = await startDemoEhr({ port: 0 });
 const variants: Variant[] = [];
 let elements = 0;
+const readerPages: { name: string; url: string }[] = [];
+let readers: Awaited<ReturnType<typeof timeReaderBesideHead>> | undefined;
 try {
   variants.push(await launchVariant("page alone"));
   if (BASELINE) variants.push(await launchVariant("baseline", BASELINE));
@@ -186,11 +207,20 @@ try {
 
   // Size the filler so the whole page has about 5,000 elements.
   const probe = await (variants[0] as Variant).context.newPage();
-  await probe.goto(`${ehr.url}/fr/dossier/fr-dubois`);
-  const base = await probe.evaluate(() => document.getElementsByTagName("*").length);
-  const url = `${ehr.url}/fr/dossier/fr-dubois?filler=${TARGET_ELEMENTS - base}`;
+  const sized = async (path: string) => {
+    await probe.goto(`${ehr.url}${path}`);
+    const base = await probe.evaluate(() => document.getElementsByTagName("*").length);
+    return `${ehr.url}${path}?filler=${TARGET_ELEMENTS - base}`;
+  };
+  const url = await sized("/fr/dossier/fr-dubois");
   // A foreign patient's chart prints no postcode label: nothing lets the reader stop early.
-  const fullUrl = `${ehr.url}/fr/dossier/fr-schneider?filler=${TARGET_ELEMENTS - base}`;
+  const fullUrl = await sized("/fr/dossier/fr-schneider");
+  readerPages.push(
+    { name: "French chart, every label", url },
+    { name: "French chart missing a label", url: fullUrl },
+    { name: "German chart, labels unlike the DCD's", url: await sized("/de/akte/de-schmitz") },
+    { name: "English chart, labels unlike the DCD's", url: await sized("/en/chart/en-carter") },
+  );
   await probe.goto(url);
   elements = await probe.evaluate(() => document.getElementsByTagName("*").length);
   await probe.close();
@@ -203,6 +233,7 @@ try {
       if (round > 0) variant.runs.push({ ...run, full }); // round 0 warms the caches
     }
   }
+  readers = await timeReaderBesideHead((variants[0] as Variant).context, readerPages, RUNS);
 } finally {
   for (const variant of variants) await variant.close();
   await ehr.close();
@@ -270,7 +301,7 @@ row(
 );
 // The preparation's tasks hold the page as the reading's slices do.
 row(
-  "reader preparation while the page loads (once per page): longest of its 2 tasks",
+  "reader preparation while the page loads (once per page): longest of its tasks",
   `${ms(pick(extension, "prepare"), 2)}, done before DOMContentLoaded in ${pick(extension, "prepare").length} of ${extension.runs.length} loads`,
   baseline ? ms(pick(baseline, "prepare"), 2) : "",
   `≤ ${TARGETS.scanMs} ms`,
@@ -306,4 +337,40 @@ for (const [index, cells] of table.entries()) {
   console.log(`| ${cells.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join(" | ")} |`);
   if (index === 0) console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 }
+
+if (readers) printReaders(readers.commit, readers.pages);
 if (rows.some((r) => r[4] === "MISSED")) process.exitCode = 1;
+
+function printReaders(commit: string, pages: ReaderComparison[]) {
+  console.log(
+    `\nPage reader alone, this checkout beside HEAD (${commit.slice(0, 10)}): the same pages in the same` +
+      ` browser, ${RUNS} rounds after a warm-up; median (quartiles), ratio = this checkout / HEAD\n`,
+  );
+  const table: string[][] = [
+    ["page (≈5,000 elements)", "fields read", "measure", "HEAD", "this checkout", "ratio"],
+  ];
+  for (const { name, head, now } of pages) {
+    const of = (runs: typeof head, key: "prepare" | "first" | "warm") => runs.map((r) => r[key]);
+    const fields = `${median(head.map((r) => r.fields))} → ${median(now.map((r) => r.fields))}`;
+    for (const [key, title] of [
+      ["first", "first reading, cold (after its preparation)"],
+      ["warm", "reading, warm"],
+      ["prepare", "preparation (once per page)"],
+    ] as const) {
+      const ratio = median(of(now, key)) / median(of(head, key));
+      table.push([
+        key === "first" ? name : "",
+        key === "first" ? fields : "",
+        title,
+        ms(of(head, key), 2),
+        ms(of(now, key), 2),
+        `${ratio.toFixed(2)}×`,
+      ]);
+    }
+  }
+  const widths = (table[0] ?? []).map((_, c) => Math.max(...table.map((r) => (r[c] ?? "").length)));
+  for (const [index, cells] of table.entries()) {
+    console.log(`| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`);
+    if (index === 0) console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  }
+}

@@ -1,5 +1,5 @@
 // A declarative EHR profile: how to read DCD fields from one EHR's pages, as JSON, so a
-// hospital adds its EHR through settings or policy without a new build (issue 4).
+// hospital adds its EHR through settings or policy without a new build.
 // Types only: the content script must not carry zod; profiles are validated where they are
 // saved (options page, policy load) with `EhrProfileSchema` in ehr-profile-schema.ts.
 

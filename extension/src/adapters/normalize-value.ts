@@ -1,3 +1,6 @@
+import { parseNihii } from "../../../shared-schema/src/identifiers/nihii.ts";
+import { parseNiss } from "../../../shared-schema/src/identifiers/niss.ts";
+import { isNomenclatureCode } from "../../../shared-schema/src/identifiers/nomenclature.ts";
 import type { FieldRule } from "./ehr-profile.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { parseDateText } from "./parse-date-text.ts";
@@ -96,16 +99,23 @@ export function normalizeValue(
   const text = texts.join(" ").trim();
   if (kind === "codes") {
     const codes = new Set<string>();
-    for (const part of texts) for (const match of part.match(/\b\d{6}\b/g) ?? []) codes.add(match);
+    for (const part of texts)
+      for (const match of part.match(/\b\d{6}\b/g) ?? [])
+        if (isNomenclatureCode(match)) codes.add(match);
     return codes.size > 0 ? [...codes] : undefined;
   }
   if (text === "") return undefined;
   switch (kind) {
     case "niss":
-    case "nihii": {
-      const digits = text.replace(/[\s./-]/g, "");
-      return /^\d{11}$/.test(digits) ? digits : undefined;
-    }
+      return firstValid(text, NISS_WRITTEN, (written) => {
+        const parsed = parseNiss(written);
+        return parsed.ok ? parsed.niss : undefined;
+      });
+    case "nihii":
+      return firstValid(text, NIHII_WRITTEN, (written) => {
+        const parsed = parseNihii(written);
+        return parsed.ok ? parsed.nihii : undefined;
+      });
     case "date":
       return parseDateText(text, rule.dateLayout);
     case "sex":
@@ -120,8 +130,29 @@ export function normalizeValue(
       return "9999";
     }
     default:
-      return text.replace(/\s+/g, " ").slice(0, 200);
+      return text
+        .replace(/^[\s:*|–—-]+/, "")
+        .replace(/\s+/g, " ")
+        .slice(0, 200);
   }
+}
+
+// How the numbers are printed: `93.05.18-223.61`, `93051822361`, `930518 223 61`;
+// `1-23456-78-901`, `12345678/901`. The parsers check the digits, these only find them.
+const NISS_WRITTEN = /(?<!\d)\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]*\d{3}[ .-]?\d{2}(?!\d)/g;
+const NIHII_WRITTEN = /(?<!\d)\d[ .-]?\d{5}[ ./-]?\d{2}[ ./-]?\d{3}(?!\d)/g;
+
+/** The first number printed in the text that its parser accepts (check digits included). */
+function firstValid(
+  text: string,
+  written: RegExp,
+  parse: (written: string) => string | undefined,
+): string | undefined {
+  for (const match of text.matchAll(written)) {
+    const value = parse(match[0]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 function applyRule(text: string, rule: FieldRule): string {

@@ -1,3 +1,5 @@
+import { sameOriginFrames } from "./same-origin-frames.ts";
+
 export interface ObservePageChangesOptions {
   /** Released with the content script (ctx.signal): extension update, page unload. */
   signal: AbortSignal;
@@ -11,7 +13,9 @@ export interface ObservePageChangesOptions {
 
 /**
  * Calls back once the page has settled after a change (late rendering, single-page
- * navigation), ignoring the overlay's own changes. Stops when the signal aborts.
+ * navigation), ignoring the overlay's own changes. The page's same-origin frames count as
+ * the page (the reader reads them): a frame that loads, or changes, is a change. Stops when
+ * the signal aborts.
  */
 export function observePageChanges(
   target: Node,
@@ -30,11 +34,27 @@ export function observePageChanges(
     onEachChange?.();
     schedule();
   });
-  observer.observe(target, { childList: true, subtree: true, characterData: true });
+  const options = { childList: true, subtree: true, characterData: true };
+  const observeFrames = () => {
+    for (const frame of sameOriginFrames(target as Element)) observer.observe(frame, options);
+  };
+  observer.observe(target, options);
+  observeFrames();
+  // A frame's document arrives after the page's, and its load does not change the page:
+  // load events do not bubble, but pass the frame's ancestors on their way down.
+  const onLoad = (event: Event) => {
+    const frame = event.target as Element | null;
+    if (frame?.tagName !== "IFRAME" && frame?.tagName !== "FRAME") return;
+    observeFrames();
+    onEachChange?.();
+    schedule();
+  };
+  target.addEventListener("load", onLoad, true);
   signal.addEventListener(
     "abort",
     () => {
       observer.disconnect();
+      target.removeEventListener("load", onLoad, true);
       clearTimeout(timer);
     },
     { once: true },

@@ -18,8 +18,8 @@ export function runToEnd<T>(steps: Steps<T, unknown>): T {
 /**
  * Runs the steps in slices: a slice stops at its first pause once `sliceMs` have passed, and
  * the main thread goes back to the browser before the next one (input and rendering are not
- * held up), so that reading a large page never holds it long (issue 4: a scan within
- * 10 ms). After each slice but the last, in that slice, `onSlice` gets the progress so far;
+ * held up), so that reading a large page never holds it long (no slice beyond 10 ms).
+ * After each slice but the last, in that slice, `onSlice` gets the progress so far;
  * each slice's time includes it. Resolves undefined once `signal` aborts.
  */
 export async function runInSlices<T, Progress>(

@@ -1,14 +1,11 @@
+import { createLabelDictionary, type LabelDictionary } from "./create-label-dictionary.ts";
 import type { EhrProfile, FieldRule } from "./ehr-profile.ts";
 import { matchUrlGlob } from "./match-url-glob.ts";
 import { normalizeValue } from "./normalize-value.ts";
 import { CHART_FIELDS, COUNTRY, PREFILL_FIELDS } from "./prefill-fields.ts";
-import {
-  createLabelDictionary,
-  type LabelledValue,
-  readByLabelsInSteps,
-  valueOfElement,
-} from "./read-by-labels.ts";
+import { type LabelledValue, readByLabelsInSteps } from "./read-by-labels.ts";
 import { runToEnd, type Steps } from "./run-in-slices.ts";
+import { valueOfElement } from "./value-of-element.ts";
 
 export interface PrefillSource {
   /** Read by a declarative profile, or by the generic label reader. */
@@ -120,8 +117,18 @@ function* readRule(doc: Document, rule: FieldRule): Steps<string | string[] | un
     return rule.all ? texts : texts[0];
   }
   if (rule.label && rule.label.length > 0) {
-    const dictionary = createLabelDictionary({ field: rule.label });
-    return (yield* readByLabelsInSteps(doc, dictionary)).get("field")?.raw;
+    return (yield* readByLabelsInSteps(doc, dictionaryOf(rule.label))).get("field")?.raw;
   }
   return undefined;
+}
+
+// A profile's labels, compiled once per profile (the page is read again at every change).
+const dictionaries = new WeakMap<readonly string[], LabelDictionary>();
+function dictionaryOf(labels: readonly string[]): LabelDictionary {
+  let dictionary = dictionaries.get(labels);
+  if (!dictionary) {
+    dictionary = createLabelDictionary({ field: labels });
+    dictionaries.set(labels, dictionary);
+  }
+  return dictionary;
 }

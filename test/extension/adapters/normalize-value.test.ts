@@ -1,33 +1,44 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeValue } from "../../../extension/src/adapters/normalize-value.ts";
-import { parseDateText } from "../../../extension/src/adapters/parse-date-text.ts";
-
-describe("parseDateText", () => {
-  it.each([
-    ["23/04/1961", "1961-04-23"],
-    ["02-11-1975", "1975-11-02"],
-    ["02.11.1975", "1975-11-02"],
-    ["1975-11-02", "1975-11-02"],
-    ["11 mars 2025", "2025-03-11"],
-    ["4 februari 2025", "2025-02-04"],
-    ["4. März 2025", "2025-03-04"],
-    ["12 Dec 2024", "2024-12-12"],
-  ])("%s -> %s", (text, iso) => expect(parseDateText(text)).toBe(iso));
-
-  it("refuses impossible dates", () => {
-    expect(parseDateText("31/02/2025")).toBeUndefined();
-    expect(parseDateText("no date")).toBeUndefined();
-  });
-
-  it("follows the profile's layout", () =>
-    expect(parseDateText("04/23/1961", "mdy")).toBe("1961-04-23"));
-});
+import { syntheticNihii } from "../../../scripts/demo-ehr/synthetic-niss.ts";
+import { makeNiss, nissArbitrary } from "../../support/synthetic-niss.ts";
 
 describe("normalizeValue", () => {
-  it("keeps 11 digits of a NISS or NIHII", () => {
-    expect(normalizeValue("niss", "61.04.23-124.10")).toBe("61042312410");
-    expect(normalizeValue("nihii", "1-23456-25-780")).toBe("12345625780");
+  it.each([
+    "93.05.18-223.61",
+    "93051822361",
+    "930518 223 61",
+    "93 05 18 223 61",
+    "93.05.18.223.61",
+    "NISS 93.05.18-223.61 (belge)",
+  ])("reads the NISS %s", (printed) =>
+    expect(normalizeValue("niss", printed)).toBe(makeNiss("1993-05-18", 223)),
+  );
+
+  it("reads any valid NISS in each way pages print it, and none with wrong check digits", () => {
+    fc.assert(
+      fc.property(nissArbitrary, (niss) => {
+        for (const printed of [
+          niss,
+          `${niss.slice(0, 2)}.${niss.slice(2, 4)}.${niss.slice(4, 6)}-${niss.slice(6, 9)}.${niss.slice(9)}`,
+          `${niss.slice(0, 6)} ${niss.slice(6, 9)} ${niss.slice(9)}`,
+        ])
+          expect(normalizeValue("niss", printed)).toBe(niss);
+        const wrong = `${niss.slice(0, 9)}${String((Number(niss.slice(9)) + 1) % 100).padStart(2, "0")}`;
+        expect(normalizeValue("niss", wrong)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
     expect(normalizeValue("niss", "— (patient étranger)")).toBeUndefined();
+  });
+
+  it("reads a NIHII with its check digits, wherever it is in the text", () => {
+    const nihii = syntheticNihii(23456, "780");
+    expect(normalizeValue("nihii", "1-23456-25-780")).toBe(nihii);
+    expect(normalizeValue("nihii", "Dr H. Martin – 1.23456.25.780")).toBe(nihii);
+    expect(normalizeValue("nihii", "12345625/780")).toBe(nihii);
+    expect(normalizeValue("nihii", "1-23456-26-780")).toBeUndefined();
   });
 
   it("maps sex words of four languages to SNOMED CT", () => {
@@ -37,8 +48,8 @@ describe("normalizeValue", () => {
     expect(normalizeValue("sex", "Unknown")).toBe("261665006");
   });
 
-  it("collects 6-digit codes from a list", () => {
-    expect(normalizeValue("codes", ["281120 Cure", "281120", "105092"])).toEqual([
+  it("collects nomenclature codes from a list, their check digit right", () => {
+    expect(normalizeValue("codes", ["281120 Cure", "281120", "105092", "999999"])).toEqual([
       "281120",
       "105092",
     ]);

@@ -85,6 +85,36 @@ describe("observePageChanges (late rendering, single-page navigation)", () => {
     controller.abort();
   });
 
+  it("rescans once a same-origin frame has loaded, and when its chart changes", async () => {
+    const doc = parsePage("<html><body><iframe id='chart'></iframe></body></html>");
+    const frame = doc.getElementById("chart") as HTMLIFrameElement;
+    const controller = new AbortController();
+    const observed: Node[] = [];
+    let calls = 0;
+    // linkedom loads no frames: the frame's document is given, the observer says what it watches.
+    const real = globalThis.MutationObserver;
+    globalThis.MutationObserver = class {
+      observe(node: Node) {
+        observed.push(node);
+      }
+      disconnect() {}
+    } as unknown as typeof MutationObserver;
+    try {
+      observePageChanges(doc.body, () => calls++, { signal: controller.signal, delayMs: 5 });
+    } finally {
+      globalThis.MutationObserver = real;
+    }
+    const chart = parsePage("<html><body><p>Dossier</p></body></html>");
+    Object.defineProperty(frame, "contentDocument", { value: chart });
+    // linkedom has no capture phase: bubbling brings the load to the body, as capturing does.
+    const { Event } = frame.ownerDocument.defaultView as Window & typeof globalThis;
+    frame.dispatchEvent(new Event("load", { bubbles: true }));
+    await settle();
+    expect(calls).toBe(1);
+    expect(observed).toEqual([doc.body, chart]);
+    controller.abort();
+  });
+
   it("stops with the content script's signal", async () => {
     const doc = parsePage("<html><body></body></html>");
     const controller = new AbortController();

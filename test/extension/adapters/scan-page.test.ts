@@ -3,6 +3,8 @@ import { BUILTIN_PROFILES } from "../../../extension/src/adapters/builtin-profil
 import { EhrProfilesSchema } from "../../../extension/src/adapters/ehr-profile-schema.ts";
 import { scanPage } from "../../../extension/src/adapters/scan-page.ts";
 import { findDemoPatient } from "../../../scripts/demo-ehr/demo-patients.ts";
+import { renderDeChart } from "../../../scripts/demo-ehr/render-de-chart.ts";
+import { renderEnChart } from "../../../scripts/demo-ehr/render-en-chart.ts";
 import { renderFrChart } from "../../../scripts/demo-ehr/render-fr-chart.ts";
 import { parsePage } from "../parse-page.ts";
 
@@ -41,6 +43,37 @@ describe("scanPage on the demo EHR's French chart (generic reader)", () => {
   it("says where each value was read", () => {
     expect(scan.values.IDC_PAT?.source).toEqual({ kind: "label", detail: "NISS" });
     expect(scan.values.D_SURG?.source).toEqual({ kind: "label", detail: "Date de l'intervention" });
+  });
+});
+
+describe("scanPage on the demo EHR's German and English charts (labels unlike the DCD's)", () => {
+  it.each([
+    ["de-schmitz", renderDeChart, "1", "Geb.-Datum"],
+    ["en-carter", renderEnChart, "2", "D.O.B."],
+  ] as const)("reads every field of %s", (id, render, urgency, dobLabel) => {
+    const patient = findDemoPatient(id);
+    if (!patient) throw new Error("demo patient missing");
+    const scan = scanPage(
+      parsePage(render(patient)),
+      `http://127.0.0.1:8789/${id}`,
+      BUILTIN_PROFILES,
+    );
+    expect(valuesOf(scan)).toEqual({
+      IDC_PAT: patient.niss,
+      TX_PAT_LAST_NAM: patient.lastName.toUpperCase(),
+      TX_PAT_FIRST_NAM: patient.firstName,
+      D_PAT_DOB: patient.birthDate,
+      CD_PAT_SEX: patient.sex === "female" ? "248152002" : "248153007",
+      CD_PAT_PLC_RESDC: patient.postcode,
+      TX_IDC_PAT_INT: patient.hospitalNumber,
+      D_ADM: patient.admission,
+      D_SURG: patient.surgery,
+      D_DISCH: patient.discharge,
+      CD_URGENCY: urgency,
+      CD_HPIN: patient.surgeonNihii,
+      CD_NOMEN: patient.codes.map((c) => c.code),
+    });
+    expect(scan.values.D_PAT_DOB?.source.detail).toBe(dobLabel);
   });
 });
 
