@@ -19,7 +19,11 @@ export default defineConfig({
     // The toolbar button opens the registration on the page (action.onClicked, which a popup
     // would replace). The popup's page stays, behind the button's context menu; its English
     // <title> is no title for the button.
-    "build:manifestGenerated": (_wxt, manifest) => {
+    "build:manifestGenerated": (wxt, manifest) => {
+      // A release build has no host access of its own: a hospital's EHR origin is requested
+      // at run time from the options page, or granted by policy (no <all_urls> at install).
+      // WXT also adds the content script's demo matches here: they go too.
+      if (wxt.config.mode === "production") delete manifest.host_permissions;
       if (!manifest.action) return;
       delete manifest.action.default_popup;
       manifest.action.default_title = "__MSG_extName__";
@@ -38,8 +42,8 @@ export default defineConfig({
     // activeTab, contextMenus: the toolbar button, the context menu and the shortcut open the
     // registration on the page shown, on any origin, for that tab only.
     permissions: ["storage", "scripting", "alarms", "activeTab", "contextMenus"],
-    // The demo EHR origins only; a hospital's EHR origin is requested at run time from the
-    // options page, or granted by policy (no <all_urls> at install).
+    // The demo EHR's origins, in the builds for development and for the end-to-end tests
+    // only (see the hook above).
     host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
     optional_host_permissions: ["https://*/*", "http://*/*"],
     storage: { managed_schema: "managed-schema.json" },

@@ -6,7 +6,7 @@ import { makeNiss, syntheticNihii } from "./synthetic-niss.ts";
 
 export interface DemoPatient {
   id: string;
-  layout: "fr" | "nl";
+  layout: "fr" | "nl" | "de" | "en";
   niss?: string;
   lastName: string;
   firstName: string;
@@ -23,6 +23,8 @@ export interface DemoPatient {
   discharge: string;
   urgent: boolean;
   codes: { code: string; label: string }[];
+  /** The operative report as dictated, one sentence per line (synthetic). */
+  report?: string[];
 }
 
 const SURGEON_FR = { surgeonName: "Dr Hélène Martin", surgeonNihii: syntheticNihii(23456, "780") };
@@ -52,6 +54,12 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     discharge: "2025-03-14",
     urgent: false,
     codes: [HERNIA_FR],
+    report: [
+      "Indication : hernie discale C5-C6 droite avec névralgie cervico-brachiale C6.",
+      "Abord cervical antérieur droit selon Smith-Robinson.",
+      "Discectomie C5-C6 sous microscope opératoire, exérèse de la hernie.",
+      "Mise en place d'une cage intersomatique. Pas de brèche durale.",
+    ],
   },
   {
     id: "nl-peeters",
@@ -131,6 +139,69 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   },
 ];
 
+/**
+ * The patients of the German and English charts, whose labels are worded unlike the DCD's
+ * (read by the generic label reader); apart from DEMO_PATIENTS, the French and Dutch charts
+ * that every end-to-end test goes through.
+ */
+export const MORE_DEMO_PATIENTS: DemoPatient[] = [
+  {
+    id: "de-schmitz",
+    layout: "de",
+    niss: makeNiss("1958-11-07", 46),
+    lastName: "Schmitz",
+    firstName: "Anna",
+    birthDate: "1958-11-07",
+    sex: "female",
+    postcode: "4700",
+    city: "Eupen",
+    country: "Belgien",
+    hospitalNumber: "E-2025-0311",
+    surgeonName: "Dr. Markus Heinen",
+    surgeonNihii: syntheticNihii(45678, "780"),
+    admission: "2025-06-02",
+    surgery: "2025-06-03",
+    discharge: "2025-06-06",
+    urgent: false,
+    codes: [{ code: "281120", label: "Operative Behandlung einer zervikalen Bandscheibenhernie" }],
+    report: [
+      "Diagnose: zervikaler Bandscheibenvorfall C5/6 rechts mit Radikulopathie C6.",
+      "Ventraler Zugang zur Halswirbelsäule von rechts.",
+      "Mikrochirurgische Diskektomie C5/6 unter dem Operationsmikroskop.",
+      "Einsetzen eines intersomatischen Cage. Kein Duraleck.",
+    ],
+  },
+  {
+    id: "en-carter",
+    layout: "en",
+    niss: makeNiss("1986-09-14", 77),
+    lastName: "Carter",
+    firstName: "James",
+    birthDate: "1986-09-14",
+    sex: "male",
+    postcode: "1050",
+    city: "Ixelles",
+    country: "Belgium",
+    hospitalNumber: "EN-448210",
+    surgeonName: "Dr. Emma Lewis",
+    surgeonNihii: syntheticNihii(56789, "780"),
+    admission: "2025-07-14",
+    surgery: "2025-07-15",
+    discharge: "2025-07-17",
+    urgent: true,
+    codes: [
+      { code: "281116", label: "Surgical treatment of a cervical disc herniation (day case)" },
+      { code: "281120", label: "Surgical treatment of a cervical disc herniation" },
+    ],
+    report: [
+      "Indication: cervical disc herniation C6-C7 on the left with C7 radiculopathy.",
+      "Anterior cervical approach on the right.",
+      "Discectomy C6-C7 under the operating microscope, removal of the herniated fragment.",
+      "Insertion of an interbody cage. No dural tear.",
+    ],
+  },
+];
+
 export function findDemoPatient(id: string): DemoPatient | undefined {
-  return DEMO_PATIENTS.find((patient) => patient.id === id);
+  return [...DEMO_PATIENTS, ...MORE_DEMO_PATIENTS].find((patient) => patient.id === id);
 }

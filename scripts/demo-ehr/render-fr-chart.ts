@@ -4,6 +4,7 @@ import type { DemoPatient } from "./demo-patients.ts";
 import { escapeHtml as e } from "./escape-html.ts";
 import { formatDmy, formatFrLong } from "./format-demo-date.ts";
 import { renderFiller } from "./render-filler.ts";
+import { renderReport } from "./render-report.ts";
 
 /**
  * A French, server-rendered chart (in the manner of a KWS/Xperthis screen): identity as a
@@ -43,7 +44,7 @@ ${patient.postcode ? `<dt>Code postal</dt><dd>${e(patient.postcode)} ${e(patient
 <section><h2>Protocole opératoire</h2>
 <p>Date de l'intervention : ${formatFrLong(patient.surgery)}</p>
 <p><span>Chirurgien</span> <span>${e(patient.surgeonName)}</span> – <span>INAMI</span> <span>${e(patient.surgeonNihii)}</span></p>
-<p class="note">Abord et gestes : voir compte rendu dicté.</p>
+${patient.report ? renderReport(patient.report) : `<p class="note">Abord et gestes : voir compte rendu dicté.</p>`}
 </section>
 <section><h2>Prestations facturées</h2>
 <table><thead><tr><th>Code</th><th>Libellé</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table>

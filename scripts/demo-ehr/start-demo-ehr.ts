@@ -1,9 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { findDemoPatient } from "./demo-patients.ts";
+import { renderDeChart } from "./render-de-chart.ts";
+import { renderEnChart } from "./render-en-chart.ts";
 import { renderFrChart } from "./render-fr-chart.ts";
 import { renderIndex } from "./render-index.ts";
 import { renderNlApp } from "./render-nl-app.ts";
+import { renderPortal } from "./render-portal.ts";
 
 export interface DemoEhrOptions {
   /** 0 picks a free port (tests). */
@@ -17,8 +20,9 @@ export interface DemoEhr {
 }
 
 /**
- * The demo EHR: static chart pages of synthetic patients, in French (server-rendered) and
- * Dutch (single-page app), for trying the extension and for its end-to-end tests.
+ * The demo EHR: static chart pages of synthetic patients, in French, German and English
+ * (server-rendered) and Dutch (single-page app), for trying the extension and for its
+ * end-to-end tests.
  */
 export function startDemoEhr({
   port = 8789,
@@ -43,6 +47,15 @@ export function startDemoEhr({
       const patient = findDemoPatient(fr[1] ?? "");
       if (patient) return send(200, "text/html", renderFrChart(patient, filler));
     }
+    const de = /^\/de\/akte\/([\w-]+)$/.exec(url.pathname);
+    const dePatient = de ? findDemoPatient(de[1] ?? "") : undefined;
+    if (dePatient) return send(200, "text/html", renderDeChart(dePatient, filler));
+    const en = /^\/en\/chart\/([\w-]+)$/.exec(url.pathname);
+    const enPatient = en ? findDemoPatient(en[1] ?? "") : undefined;
+    if (enPatient) return send(200, "text/html", renderEnChart(enPatient, filler));
+    const portal = /^\/portal\/([\w-]+)$/.exec(url.pathname);
+    const portalPatient = portal ? findDemoPatient(portal[1] ?? "") : undefined;
+    if (portalPatient) return send(200, "text/html", renderPortal(portalPatient));
     if (url.pathname === "/nl/" || /^\/nl\/patient\/[\w-]+$/.test(url.pathname)) {
       return send(200, "text/html", renderNlApp(filler));
     }

@@ -3,10 +3,15 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-// What `npm run build:extension` writes: Chromium's build, and Firefox's.
-const MANIFESTS = ["chrome-mv3", "firefox-mv3"].map((dir) =>
-  join(ROOT, "extension/.output", dir, "manifest.json"),
-);
+// What `npm run build:extension:e2e` writes (Chromium's build and Firefox's, with the
+// overlay's shadow root open to the tests), and the release build for Chromium, whose closed
+// root one test checks.
+const BUILDS = [
+  { dir: "chrome-mv3-e2e", script: "build:extension:e2e" },
+  { dir: "firefox-mv3-e2e", script: "build:extension:e2e" },
+  { dir: "chrome-mv3", script: "build:extension:chrome" },
+];
+const manifestOf = (dir: string) => join(ROOT, "extension/.output", dir, "manifest.json");
 const SOURCES = [
   "extension/src",
   "extension/public",
@@ -22,14 +27,18 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** vitest globalSetup: the e2e tests load extension/.output, so build it when it is older than its sources. */
+/**
+ * vitest globalSetup: the e2e tests load extension/.output, so each build they load is made
+ * again when it is missing or older than its sources.
+ */
 export default function buildExtensionIfStale(): void {
-  const built = Math.min(
-    ...MANIFESTS.map((manifest) => (existsSync(manifest) ? statSync(manifest).mtimeMs : 0)),
-  );
   const sources = Math.max(...SOURCES.map((source) => newestMtime(join(ROOT, source))));
-  if (built >= sources) return;
-  console.log("[e2e] building the extension (extension/.output is missing or stale)…");
-  // Both targets, as `npm run build:extension` builds them.
-  execFileSync("npm", ["run", "--silent", "build:extension"], { cwd: ROOT, stdio: "inherit" });
+  const stale = BUILDS.filter(({ dir }) => {
+    const manifest = manifestOf(dir);
+    return !existsSync(manifest) || statSync(manifest).mtimeMs < sources;
+  });
+  for (const script of new Set(stale.map((build) => build.script))) {
+    console.log(`[e2e] npm run ${script} (extension/.output is missing or stale)…`);
+    execFileSync("npm", ["run", "--silent", script], { cwd: ROOT, stdio: "inherit" });
+  }
 }

@@ -2,7 +2,7 @@
 // end-to-end tests (they run in the extension, not in Node).
 declare const chrome: {
   action: { getBadgeText(details: Record<string, never>): Promise<string> };
-  runtime: { reload(): void };
+  runtime: { getManifest(): { host_permissions?: string[] }; reload(): void };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   storage: {
     local: {

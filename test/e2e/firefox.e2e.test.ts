@@ -30,11 +30,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openChart(workerUrl: string, url: string) {
+async function openChart(workerUrl: string, url: string, language: "fr" | "de" = "fr") {
   firefox = await launchFirefox({
     workerUrl,
     apiToken: E2E_TOKEN,
-    language: "fr",
+    language,
     ehrOrigins: ["http://127.0.0.1/*"],
   });
   const page = await firefox.newPage();
@@ -63,6 +63,31 @@ describe("the extension in Firefox ESR", () => {
     expect(await o.textOf("[data-testid=registration-code]")).toMatch(/\S+/);
     await page.screenshot({ path: join(SCREENSHOTS, "firefox-1-sent.png") });
     expect(stack.emulator.received().deliveries.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("German chart in a portal's frame: one launcher, the report's proposals accepted", async () => {
+    const schmitz = findDemoPatient("de-schmitz");
+    if (!schmitz) throw new Error("demo patient missing");
+    const { page, o } = await openChart(
+      stack.worker.url,
+      `${stack.ehr.url}/portal/de-schmitz`,
+      "de",
+    );
+    expect(await o.valueOf("IDC_PAT")).toBe(schmitz.niss);
+    expect(await o.valueOf("D_SURG")).toBe(schmitz.surgery);
+    expect(await o.valueOf("CD_HPIN")).toBe(schmitz.surgeonNihii);
+    // The frame's own copy stays quiet: the portal's overlay reads the frame.
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+    expect(await frame?.$$eval("[data-spine-register]", (hosts) => hosts.length)).toBe(0);
+    expect(await page.$$eval("[data-spine-register]", (hosts) => hosts.length)).toBe(1);
+
+    await o.waitForText(".report-proposals", "Mikrochirurgische Diskektomie C5/6");
+    expect(await o.valueOf("CD_LEVEL_FROM")).toBe("");
+    await o.clickButton("Alle angezeigten annehmen (9)");
+    await o.waitForText(".report-proposals", "Im Formular");
+    expect(await o.valueOf("CD_LEVEL_FROM")).toBe("C5");
+    expect(await o.valueOf("CD_LEVEL_TO")).toBe("C6");
+    await page.screenshot({ path: join(SCREENSHOTS, "firefox-3-portal-proposals.png") });
   });
 
   it("a worker that allows Chrome's origin only: the banner says it refused, and why", async () => {

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, type CDPSession, chromium, type Worker } from "playwright-core";
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/chrome-mv3");
+/** The build for the tests: the release build but for an open shadow root (see shadow-root-mode.ts). */
+export const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/chrome-mv3-e2e");
+/** The release build itself. */
+export const RELEASE_EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  "../../extension/.output/chrome-mv3",
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface LaunchedExtension {

@@ -5,7 +5,7 @@ import { GECKO_ID } from "../../extension/src/extension-id.ts";
 import { firefoxPolicies } from "../../scripts/policy/firefox-policies.ts";
 
 const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
-const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/firefox-mv3");
+const EXTENSION_DIR = resolve(import.meta.dirname, "../../extension/.output/firefox-mv3-e2e");
 
 /**
  * Debian's Firefox ESR, headless, driven over WebDriver BiDi (Playwright drives only its own

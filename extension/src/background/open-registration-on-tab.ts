@@ -35,6 +35,8 @@ export async function openRegistrationOnTab(
       ? [frameId, ...frames.filter((frame) => frame !== frameId)]
       : frames;
   for (const frame of order) if (await ask(frame, false)) return true;
-  const [first] = order;
-  return first !== undefined && ask(first, true);
+  // A same-origin frame leaves the registration to the overlay of its parent, which reads it.
+  for (const frame of new Set([order[0], 0]))
+    if (frame !== undefined && order.includes(frame) && (await ask(frame, true))) return true;
+  return false;
 }

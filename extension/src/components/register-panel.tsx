@@ -30,6 +30,8 @@ export interface RegisterPanelProps {
   initialScan: ScanResult;
   /** Called with each new scan of the page while the panel is open. */
   subscribeScan(listener: (scan: ScanResult) => void): () => void;
+  /** The operative report the page shows, whose proposals the form offers. */
+  report?: string;
   draftLocalId?: string;
   onClose(): void;
 }
@@ -299,6 +301,7 @@ export function RegisterPanel(props: RegisterPanelProps) {
             view={view}
             issuesOf={issuesOf}
             sourceOf={sourceOf}
+            {...(props.report ? { report: props.report } : {})}
             onChange={setValue}
             onBlur={touch}
           />

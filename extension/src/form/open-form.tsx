@@ -4,6 +4,7 @@ import { PanelFrame } from "../components/panel-frame.tsx";
 import { RegisterPanel } from "../components/register-panel.tsx";
 import { uiText } from "../i18n/ui-text.ts";
 import type { FormHandle, FormOpenOptions } from "../overlay/form-module.ts";
+import { findOperativeReport } from "../report/find-operative-report.ts";
 import { loadFormDcd } from "./form-dcd.ts";
 import { PANEL_CSS } from "./panel-css.ts";
 
@@ -25,6 +26,11 @@ export function openForm(options: FormOpenOptions): FormHandle {
   };
   // The page as last read: the form starts from it once the DCD is there.
   let scan = options.scan;
+  // The operative report as the page shows it now: read here, in the form's bundle, since
+  // only an open form proposes values from it.
+  const page = options.container.ownerDocument;
+  let report = findOperativeReport(page);
+  let showPanel: (() => void) | undefined;
   let open = true;
   const close = () => {
     if (!open) return;
@@ -49,24 +55,32 @@ export function openForm(options: FormOpenOptions): FormHandle {
       render(notice(text, "alert"), root);
       return;
     }
-    render(
-      <RegisterPanel
-        dcd={loaded.value}
-        locale={locale}
-        settings={options.settings}
-        pageUrl={options.pageUrl}
-        initialScan={scan}
-        subscribeScan={subscribeScan}
-        {...(options.draftLocalId ? { draftLocalId: options.draftLocalId } : {})}
-        onClose={close}
-      />,
-      root,
-    );
+    const initialScan = scan;
+    showPanel = () =>
+      render(
+        <RegisterPanel
+          dcd={loaded.value}
+          locale={locale}
+          settings={options.settings}
+          pageUrl={options.pageUrl}
+          initialScan={initialScan}
+          subscribeScan={subscribeScan}
+          {...(report ? { report } : {})}
+          {...(options.draftLocalId ? { draftLocalId: options.draftLocalId } : {})}
+          onClose={close}
+        />,
+        root,
+      );
+    showPanel();
   });
   return {
     updateScan: (next) => {
       scan = next;
       for (const listener of listeners) listener(next);
+      const nextReport = findOperativeReport(page);
+      if (nextReport === report) return;
+      report = nextReport;
+      if (open) showPanel?.();
     },
     close,
   };

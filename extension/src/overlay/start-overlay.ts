@@ -3,7 +3,6 @@ import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import { BUILTIN_PROFILES } from "../adapters/builtin-profiles.ts";
 import { observePageChanges } from "../adapters/observe-page-changes.ts";
 import { preparePageReader } from "../adapters/prepare-page-reader.ts";
-import { defaultLabelDictionary } from "../adapters/read-by-labels.ts";
 import { runInSlices } from "../adapters/run-in-slices.ts";
 import { type ScanResult, scanPageInSteps } from "../adapters/scan-page.ts";
 import type { PageConfig } from "../messages/extension-message.ts";
@@ -13,10 +12,12 @@ import { resolveLocale } from "../settings/resolve-locale.ts";
 import type { UiLocale } from "../settings/settings.ts";
 import { createPageReader, type ReadTiming } from "./create-page-reader.ts";
 import type { FormHandle } from "./form-module.ts";
+import { isReadByParentFrame, markReadsFrames } from "./frame-reading.ts";
 import { LAUNCH_TEXT } from "./launch-text.ts";
 import { LAUNCHER_CSS } from "./launcher-css.ts";
 import { onOpenRegistration } from "./on-open-registration.ts";
 import { markOverlayRunning } from "./overlay-presence.ts";
+import { SHADOW_ROOT_MODE } from "./shadow-root-mode.ts";
 import { whenDocumentParsed } from "./when-document-parsed.ts";
 
 /**
@@ -37,6 +38,7 @@ const SCAN_SLICE_MS = 3;
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   markOverlayRunning(ctx);
+  markReadsFrames();
   // The background may ask at once (it may have injected this copy to open the registration):
   // the answer waits until the page can be read and the launcher's UI exists.
   let ready: (open: (anyPage: boolean) => boolean) => void = () => {};
@@ -50,10 +52,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (reply.ok) config = reply.value;
     return config;
   });
-  // Ready before the page is: the first scan is on the way to the launcher. The reader is
-  // also compiled while the page loads, in two short tasks (skipped or cut short if the page
-  // is parsed first: the first reading then compiles the rest).
-  defaultLabelDictionary();
+  // The reader is compiled while the page loads, in short tasks (skipped or cut short if the
+  // page is parsed first: the first reading then compiles the rest).
   const preparing = new AbortController();
   let prepareSlices: number[] | undefined;
   const prepare = setTimeout(() => {
@@ -65,6 +65,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   clearTimeout(prepare);
   preparing.abort();
   if (ctx.isInvalid) return;
+  if (isReadByParentFrame()) {
+    ready(() => false);
+    return;
+  }
   // Asked once the page is parsed, as before document_start: by then the background that
   // opened this tab for a draft (popup "Reopen") has noted which draft it is.
   const reopen = sendMessage({ type: "page-init" });
@@ -96,6 +100,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     anchor: "body",
     append: "last",
     css: LAUNCHER_CSS,
+    mode: SHADOW_ROOT_MODE,
     // Keystrokes typed in the form must not trigger the EHR's own shortcuts.
     isolateEvents: true,
     onMount(container, _shadow, host) {
@@ -135,7 +140,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     sliceMs: SCAN_SLICE_MS,
     signal: ctx.signal,
     onProgress: (isChart) => {
-      if (isChart && !ui.mounted && !ctx.isInvalid) ui.mount();
+      if (isChart && !ctx.isInvalid) mount();
     },
     onRead: (read) => {
       scan = read;
@@ -157,11 +162,20 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   ready((anyPage) => {
     if (form) return true;
     if (!anyPage && !reader.readNow().isChart) return false;
+    if (isReadByParentFrame()) return false;
     requested = true;
-    if (!ui.mounted) ui.mount();
+    mount();
     void openForm();
     return true;
   });
+
+  /**
+   * Shows the launcher, unless the parent frame's overlay started meanwhile (both injected
+   * at once into a page already open): that one reads this frame.
+   */
+  function mount() {
+    if (!ui.mounted && !isReadByParentFrame()) ui.mount();
+  }
 
   /** The launcher's words, and a wrong or incomplete configuration said, never silent. */
   function showConfig() {
@@ -220,7 +234,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
   function update() {
     if (ctx.isInvalid || !scan) return;
-    if (scan.isChart && !ui.mounted) ui.mount();
+    if (scan.isChart) mount();
     else if (!scan.isChart && ui.mounted && !form && !requested) ui.remove();
     form?.updateScan(scan);
   }
