@@ -1,5 +1,5 @@
 // `node bench/extension.bench.ts` (Node >= 22): the extension measured in Debian's headless
-// Chromium (issue 4): content-script size, DOMContentLoaded -> launcher button visible on a
+// Chromium: content-script size, DOMContentLoaded -> launcher button visible on a
 // 5,000-element chart, and the adapter's scan time, each beside the page's own load time.
 // The reader runs in slices (extension/src/adapters/run-in-slices.ts): the scan target
 // applies to the longest slice, the time the page is held at once; the whole reading (all

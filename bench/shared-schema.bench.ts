@@ -1,7 +1,7 @@
 // Validation and CSV codec speed on 10,000 synthetic records, measured side by side with
 // JSON.parse of the same records in one run (medians of several rounds), since ratios on
 // the same machine at the same moment are what stays comparable on a shared machine.
-// Targets (issue 2): jitless validation ≤ 5x JSON.parse; CSV decode ≤ 3x JSON.parse.
+// Targets: jitless validation ≤ 5x JSON.parse; CSV decode ≤ 3x JSON.parse.
 import { z } from "zod";
 import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
 import { encodeHd4dpCsv } from "../shared-schema/src/csv/encode-hd4dp-csv.ts";

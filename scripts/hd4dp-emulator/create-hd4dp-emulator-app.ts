@@ -1,4 +1,4 @@
-// A local stand-in for a hospital's HD4DP v2 S2S API (domain.md §2), as one Hono app that
+// A local stand-in for a hospital's HD4DP v2 S2S API (docs/domain.md §2), as one Hono app that
 // runs in Node (start-hd4dp-emulator.ts) and in workerd (emulator-fetch.ts): the registry
 // (create-registry-app.ts) behind a layer that plays what lies between the worker and a
 // real HD4DP: latency, 429 and 5xx, timeouts and dropped connections (also AFTER a record

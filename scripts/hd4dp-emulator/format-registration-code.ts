@@ -1,4 +1,4 @@
-// HD4DP shows registration codes like `206.24.000214.88` (domain.md §2). Their meaning is not
+// HD4DP shows registration codes like `206.24.000214.88` (docs/domain.md §2). Their meaning is not
 // published; ASSUMED here: 3-digit project prefix, 2-digit year, 6-digit sequence, and two
 // mod-97 check digits, which yields the same 3.2.6.2 shape.
 export function formatRegistrationCode(prefix: string, year: number, sequence: number): string {

@@ -1,5 +1,5 @@
 // Runs the worker under `wrangler dev` (local mode) for `npm start`, the fault test, the
-// bench and the extension's end-to-end tests. stack.md: killing wrangler's PID orphans
+// bench and the extension's end-to-end tests. docs/stack.md: killing wrangler's PID orphans
 // workerd, so wrangler gets its own process group (detached) and stop() signals the group.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -52,7 +52,7 @@ export interface WranglerDev {
 }
 
 const OFFLINE_ENV = {
-  // stack.md "wrangler dev offline": no metrics, no cf.json fetch (ENOTFOUND offline), no banner.
+  // docs/stack.md "wrangler dev offline": no metrics, no cf.json fetch (ENOTFOUND offline), no banner.
   WRANGLER_SEND_METRICS: "false",
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_HIDE_BANNER: "true",

@@ -23,7 +23,7 @@ export interface LaunchedExtension {
 
 /**
  * Debian's Chromium with the built extension, headless. Only a persistent context loads an
- * unpacked MV3 extension headless (stack.md); every run gets its own profile directory,
+ * unpacked MV3 extension headless (docs/stack.md); every run gets its own profile directory,
  * unless it starts the browser again on the profile of an earlier run.
  */
 export async function launchExtension(

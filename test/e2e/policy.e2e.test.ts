@@ -15,7 +15,7 @@ import {
 import { type LaunchedExtension, launchExtension, waitFor } from "./launch-extension.ts";
 import { openOverlay, shot } from "./overlay-page.ts";
 
-// Deployment by policy (issue 5) in Debian's Chromium: a policy file in its managed folder
+// Deployment by policy in Debian's Chromium: a policy file in its managed folder
 // configures the extension through chrome.storage.managed. The folder is shared by every
 // Chromium on this machine, so the file has a random name and is always removed.
 const POLICY_DIR = "/etc/chromium/policies/managed";

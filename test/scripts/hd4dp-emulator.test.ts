@@ -250,7 +250,7 @@ describe("submissions", () => {
 
   it("treats a resubmission of a known business key as a correction, not a duplicate", async () => {
     const first = await client.submit(RECORD);
-    // The NISS with separators is the same patient (domain.md §2 accepts both forms).
+    // The NISS with separators is the same patient (docs/domain.md §2 accepts both forms).
     const again = { ...RECORD, IDC_PAT: "93.05.18-223.61", CD_URGENCY: "2" };
     expect(await client.submit(again)).toEqual(first);
     const put = await client.call("PUT", correction(first.businessKey), RECORD);

@@ -6,7 +6,7 @@ import { normalizeText } from "./normalize-text.ts";
 import { parseDateText } from "./parse-date-text.ts";
 import type { ValueKind } from "./prefill-fields.ts";
 
-// SNOMED CT sex codes used by the Qermid DCDs (domain.md §3).
+// SNOMED CT sex codes used by the Qermid DCDs (docs/domain.md §3).
 const MALE = "248153007";
 const FEMALE = "248152002";
 const INDETERMINATE = "32570681000036106";

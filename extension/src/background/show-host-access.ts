@@ -2,7 +2,7 @@ import { browser } from "wxt/browser";
 
 /**
  * EHR pages of the settings the extension may not read yet are said on the toolbar icon,
- * on every page, rather than left silent (issue 5): a badge, and a title saying where to
+ * on every page, rather than left silent: a badge, and a title saying where to
  * click. The popup says it in full.
  */
 export async function showHostAccess(ungranted: readonly string[]): Promise<void> {

@@ -25,7 +25,7 @@ const REFRESH_ALARM = "refresh-registrations";
 export default defineBackground(() => {
   // First: the storage holding the API token is closed to content scripts before any runs.
   void restrictStorageAccess();
-  // MV3 forbids eval: zod must not compile its fast paths with new Function (stack.md).
+  // MV3 forbids eval: zod must not compile its fast paths with new Function (docs/stack.md).
   z.config({ jitless: true });
 
   // Logged without details on purpose: nothing here is worth a console full of origins.

@@ -38,7 +38,7 @@ export interface PageReader {
 
 /**
  * Keeps the page's readings in order: one at a time, in slices so that a large page is
- * never held long (issue 4), and none published from a page that changed while it was read.
+ * never held long, and none published from a page that changed while it was read.
  */
 export function createPageReader(options: PageReaderOptions): PageReader {
   const { steps, sliceMs, signal, onProgress, onRead, onTiming } = options;
