@@ -33,12 +33,16 @@ import {
   launchExtension,
   waitFor,
 } from "../test/e2e/launch-extension.ts";
-import { type ReaderComparison, timeReaderBesideHead } from "./time-reader-beside-head.ts";
+import {
+  READER_BASELINE,
+  type ReaderComparison,
+  timeReaderBesideHead,
+} from "./time-reader-beside-head.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
 const TARGET_ELEMENTS = 5_000;
-const TARGETS = { contentKb: 60, buttonMs: 100, scanMs: 10 };
+const TARGETS = { contentKb: 25, formKb: 60, buttonMs: 100, scanMs: 10 };
 
 /** How the first reading of a page held the main thread (it runs in slices). */
 interface ScanTiming {
@@ -259,10 +263,17 @@ const row = (metric: string, now: string, before: string, target: string, met?: 
 
 row(
   "content script (gzip)",
-  `${contentKb.toFixed(1)} KB (form on click: ${formKb.toFixed(1)} KB)`,
+  `${contentKb.toFixed(1)} KB`,
   baseline?.dir ? `${gzipKb(baseline.dir, "content-scripts/ehr.js").toFixed(1)} KB` : "",
   `≤ ${TARGETS.contentKb} KB`,
   contentKb <= TARGETS.contentKb,
+);
+row(
+  "form injected on click (gzip)",
+  `${formKb.toFixed(1)} KB`,
+  baseline?.dir ? `${gzipKb(baseline.dir, "form.js").toFixed(1)} KB` : "",
+  `≤ ${TARGETS.formKb} KB`,
+  formKb <= TARGETS.formKb,
 );
 row(
   "DOMContentLoaded → button visible",
@@ -343,11 +354,11 @@ if (rows.some((r) => r[4] === "MISSED")) process.exitCode = 1;
 
 function printReaders(commit: string, pages: ReaderComparison[]) {
   console.log(
-    `\nPage reader alone, this checkout beside HEAD (${commit.slice(0, 10)}): the same pages in the same` +
-      ` browser, ${RUNS} rounds after a warm-up; median (quartiles), ratio = this checkout / HEAD\n`,
+    `\nPage reader alone, this checkout beside ${READER_BASELINE} (${commit.slice(0, 10)}): the same pages in the same` +
+      ` browser, ${RUNS} rounds after a warm-up; median (quartiles), ratio = this checkout / ${READER_BASELINE}\n`,
   );
   const table: string[][] = [
-    ["page (≈5,000 elements)", "fields read", "measure", "HEAD", "this checkout", "ratio"],
+    ["page (≈5,000 elements)", "fields read", "measure", READER_BASELINE, "this checkout", "ratio"],
   ];
   for (const { name, head, now } of pages) {
     const of = (runs: typeof head, key: "prepare" | "first" | "warm") => runs.map((r) => r[key]);

@@ -10,6 +10,8 @@ import type { BrowserContext, Route } from "playwright-core";
 import { extractTree } from "./extract-tree.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
+/** The commit whose reader runs beside this checkout's: HEAD, or BENCH_READER_BASELINE. */
+export const READER_BASELINE = process.env.BENCH_READER_BASELINE ?? "HEAD";
 const PREFIX = "/__reader/";
 const WARM_RUNS = 9;
 
@@ -38,7 +40,7 @@ export async function timeReaderBesideHead(
   pages: readonly { name: string; url: string }[],
   rounds: number,
 ): Promise<{ commit: string; pages: ReaderComparison[] }> {
-  const head = extractTree("HEAD");
+  const head = extractTree(READER_BASELINE);
   const serve = (route: Route) => {
     const path = new URL(route.request().url()).pathname.slice(PREFIX.length);
     const [tree, ...rest] = path.split("/");
