@@ -77,10 +77,11 @@ export function openForm(options: FormOpenOptions): FormHandle {
     updateScan: (next) => {
       scan = next;
       for (const listener of listeners) listener(next);
+      if (!open) return;
       const nextReport = findOperativeReport(page);
       if (nextReport === report) return;
       report = nextReport;
-      if (open) showPanel?.();
+      showPanel?.();
     },
     close,
   };

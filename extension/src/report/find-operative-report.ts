@@ -62,10 +62,6 @@ function blockText(nodes: readonly Node[]): string {
     if (start.nodeType !== 1) continue;
     const element = start as Element;
     if (UNREAD.has(element.tagName)) continue;
-    if (element.tagName === "TEXTAREA") {
-      out += `${(element as HTMLTextAreaElement).value ?? element.textContent ?? ""}\n`;
-      continue;
-    }
     const walker = element.ownerDocument.createTreeWalker(element, SHOW_ELEMENT_AND_TEXT);
     for (let node: Node | null = element; node; node = walker.nextNode()) {
       if (node.nodeType === 3) {
