@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import {
   type CompiledCondition,
   compileCondition,
@@ -18,6 +18,7 @@ import type {
   RepeatEntry,
 } from "./dcd.ts";
 import { localizeIssue } from "./localize-issue.ts";
+import { recordJsonSchema } from "./record-json-schema.ts";
 import { recordSchema } from "./record-schema.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
 
@@ -165,10 +166,6 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
         }),
       );
     },
-    jsonSchema: () =>
-      z.toJSONSchema(schemaFor(false, false), { io: "input", unrepresentable: "any" }) as Record<
-        string,
-        unknown
-      >,
+    jsonSchema: () => recordJsonSchema(dcd),
   };
 }

@@ -9,6 +9,7 @@ import {
 import { applyCalculations, compileFormLogic } from "./compile-form-logic.ts";
 import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
+import { fieldsObject } from "./fields-object.ts";
 
 export interface RecordSchemaOptions {
   /** A draft (HD4DP "Open") skips `required` but still rejects malformed values. */
@@ -23,38 +24,6 @@ type Params = Record<string, string | number>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function hasEmptyValue(record: Record<string, unknown>): boolean {
-  for (const key in record) {
-    const value = record[key];
-    if (isEmptyValue(value)) return true;
-    if (Array.isArray(value)) {
-      for (const entry of value) if (isRecord(entry) && hasEmptyValue(entry)) return true;
-    }
-  }
-  return false;
-}
-
-function withoutEmptyValues(record: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in record) {
-    const value = record[key];
-    if (isEmptyValue(value)) continue;
-    out[key] = Array.isArray(value)
-      ? value.map((entry) => (isRecord(entry) ? withoutEmptyValues(entry) : entry))
-      : value;
-  }
-  return out;
-}
-
-/**
- * Empty strings, nulls and empty lists mean "not filled in", as in HD4DP's CSV, in the record
- * and in its repeat entries. One pass over the whole record here (copying only when needed)
- * is cheaper than a preprocessing step on every repeat entry.
- */
-function dropEmptyValues(input: unknown): unknown {
-  return isRecord(input) && hasEmptyValue(input) ? withoutEmptyValues(input) : input;
 }
 
 function report(payload: Payload, path: (string | number)[], input: unknown, params: Params): void {
@@ -225,12 +194,12 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
   const logic = compileFormLogic(dcd, compile);
 
   const entrySchema = (fields: Field[]): z.ZodType =>
-    z.strictObject(
-      Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, lists).optional()])),
+    fieldsObject(
+      Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, lists)])),
     );
 
   const shape = Object.fromEntries(
-    dcd.fields.map((field) => [field.name, fieldSchema(field, lists, entrySchema).optional()]),
+    dcd.fields.map((field) => [field.name, fieldSchema(field, lists, entrySchema)]),
   );
   const compiledRules: CompiledRule[] = dcd.rules
     .map((rule, index) => ({
@@ -274,7 +243,7 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
       : [],
   );
 
-  const checked = z.strictObject(shape).check(
+  return fieldsObject(shape).check(
     alwaysCheck((payload) => {
       const value = payload.value;
       if (logic.calculations.length > 0) applyCalculations(logic, value, options.today());
@@ -319,6 +288,4 @@ export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType 
       }
     }),
   );
-
-  return z.preprocess(dropEmptyValues, checked);
 }
