@@ -2,13 +2,11 @@
 // JSON.parse of the same records in one run (medians of several rounds), since ratios on
 // the same machine at the same moment are what stays comparable on a shared machine.
 // Targets: jitless validation ≤ 5x JSON.parse; CSV decode ≤ 3x JSON.parse.
-import { z } from "zod";
+import "../shared-schema/src/jitless-zod.ts";
 import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
 import { encodeHd4dpCsv } from "../shared-schema/src/csv/encode-hd4dp-csv.ts";
 import { spinSurg } from "../shared-schema/src/spin-surg-schema.ts";
 import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
-
-z.config({ jitless: true });
 
 const COUNT = 10_000;
 const ROUNDS = 21;

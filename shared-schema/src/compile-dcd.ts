@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   type CompiledCondition,
   compileCondition,
@@ -18,7 +18,6 @@ import type {
   RepeatEntry,
 } from "./dcd.ts";
 import { localizeIssue } from "./localize-issue.ts";
-import { recordJsonSchema } from "./record-json-schema.ts";
 import { recordSchema } from "./record-schema.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
 
@@ -53,10 +52,8 @@ export interface FormOptions {
 export interface CompiledDcd {
   dcd: Dcd;
   /** The zod schema of a record: it fails on errors only. */
-  schema(draft: boolean): z.ZodType<DcdRecord>;
+  schema(draft: boolean): z.ZodMiniType<DcdRecord>;
   validate(record: unknown, options?: ValidateOptions): ValidationResult;
-  /** JSON Schema of a record's shape (types, lists, lengths), for OpenAPI documents. */
-  jsonSchema(): Record<string, unknown>;
   /** Which fields and sections are asked for this record, as the validator decides it. */
   relevance(record: DcdRecord, options?: FormOptions): Relevance;
   /**
@@ -92,13 +89,17 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
     return { values, invalid: NO_FIELDS, today };
   };
   const requirements = new Map<Condition, CompiledCondition>();
-  const schemas = new Map<string, z.ZodType<DcdRecord>>();
-  const schemaFor = (draft: boolean, warnings: boolean, today?: string): z.ZodType<DcdRecord> => {
+  const schemas = new Map<string, z.ZodMiniType<DcdRecord>>();
+  const schemaFor = (
+    draft: boolean,
+    warnings: boolean,
+    today?: string,
+  ): z.ZodMiniType<DcdRecord> => {
     const key = `${draft}|${warnings}|${today ?? ""}`;
     let schema = schemas.get(key);
     if (!schema) {
       const todayOf = today ? () => today : () => todayInBrussels();
-      schema = recordSchema(dcd, { draft, warnings, today: todayOf }) as z.ZodType<DcdRecord>;
+      schema = recordSchema(dcd, { draft, warnings, today: todayOf }) as z.ZodMiniType<DcdRecord>;
       schemas.set(key, schema);
     }
     return schema;
@@ -166,6 +167,5 @@ export function compileDcd(dcd: Dcd): CompiledDcd {
         }),
       );
     },
-    jsonSchema: () => recordJsonSchema(dcd),
   };
 }

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./jitless-zod.ts";
 import { daysInMonth } from "./days-in-month.ts";
 import type { CodeList, Field, TextFormat, ValueFormat } from "./dcd.ts";
 import { parseNihii } from "./identifiers/nihii.ts";
@@ -109,12 +110,12 @@ function codeTest(list: CodeList): { isValid(value: string): boolean; code: stri
 export function fieldSchema(
   field: Field,
   lists: ReadonlyMap<string, CodeList>,
-  entrySchema?: (fields: Field[]) => z.ZodType,
-): z.ZodType {
+  entrySchema?: (fields: Field[]) => z.ZodMiniType,
+): z.ZodMiniType {
   switch (field.type) {
     case "text": {
-      let schema = z.string();
-      if (field.maxLength !== undefined) schema = schema.max(field.maxLength);
+      const schema =
+        field.maxLength === undefined ? z.string() : z.string().check(z.maxLength(field.maxLength));
       const format = field.format;
       return format ? schema.check(checkTextFormat(format)) : schema;
     }
@@ -136,24 +137,19 @@ export function fieldSchema(
           isTime(value.slice(11));
         if (!ok) fail(payload, "invalid_datetime");
       });
-    case "decimal": {
-      let schema = z.number();
-      if (field.min !== undefined) schema = schema.min(field.min);
-      if (field.max !== undefined) schema = schema.max(field.max);
-      return schema;
-    }
+    case "decimal":
+      return z.number().check(...boundsOf(field));
     case "note":
       // Text shown to the person filling in the form: nothing to validate, nothing to send.
-      return z.unknown().transform(() => undefined);
+      return z.pipe(
+        z.unknown(),
+        z.transform(() => undefined),
+      );
     case "calculate":
       // Computed by the record schema from the other fields; what the input says is ignored.
       return z.union([z.string(), z.number(), z.boolean()]);
-    case "integer": {
-      let schema = z.int();
-      if (field.min !== undefined) schema = schema.min(field.min);
-      if (field.max !== undefined) schema = schema.max(field.max);
-      return schema;
-    }
+    case "integer":
+      return z.int().check(...boundsOf(field));
     case "bool":
       return z.boolean();
     case "code": {
@@ -187,9 +183,17 @@ export function fieldSchema(
     }
     case "repeat": {
       if (!entrySchema) throw new Error(`${field.name}: a repeat block cannot be nested`);
-      return z.array(entrySchema(field.fields)).max(field.maxItems);
+      return z.array(entrySchema(field.fields)).check(z.maxLength(field.maxItems));
     }
   }
+}
+
+/** A number field's bounds as zod checks (`too_small` / `too_big` issues). */
+function boundsOf(field: { min?: number; max?: number }): z.core.$ZodCheck<number>[] {
+  const checks: z.core.$ZodCheck<number>[] = [];
+  if (field.min !== undefined) checks.push(z.gte(field.min));
+  if (field.max !== undefined) checks.push(z.lte(field.max));
+  return checks;
 }
 
 function listOf(name: string, lists: ReadonlyMap<string, CodeList>): CodeList {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./jitless-zod.ts";
 import { isEmptyValue } from "./compile-condition.ts";
 
 type Internals = z.core.$ZodTypeInternals;
@@ -19,7 +20,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * as in HD4DP's CSV: they are dropped, not parsed. Unknown keys (filled in) are an `unrecognized_keys`
  * issue, as `z.strictObject` reports them.
  */
-export function fieldsObject(shape: Record<string, z.ZodType>): z.ZodType<Record<string, unknown>> {
+export function fieldsObject(
+  shape: Record<string, z.ZodMiniType>,
+): z.ZodMiniType<Record<string, unknown>> {
   const fields = new Map<string, Internals>(
     Object.entries(shape).map(([name, schema]) => [name, schema._zod]),
   );
@@ -50,5 +53,5 @@ export function fieldsObject(shape: Record<string, z.ZodType>): z.ZodType<Record
       payload.issues.push({ code: "unrecognized_keys", keys: unknown, input, path: [] });
     payload.value = out;
   };
-  return z.unknown().check(parse) as unknown as z.ZodType<Record<string, unknown>>;
+  return z.unknown().check(parse) as unknown as z.ZodMiniType<Record<string, unknown>>;
 }

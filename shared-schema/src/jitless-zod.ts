@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // Every schema of this product is parsed jitless: Workers and MV3 extension pages forbid
 // the code generation zod would otherwise try (and each try raises a CSP report in a page).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type * as zm from "zod/mini";
 import type { CodeList, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
 
@@ -9,10 +10,10 @@ import { fieldSchema } from "./field-schema.ts";
  */
 export function recordJsonSchema(dcd: Dcd): Record<string, unknown> {
   const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
-  const objectOf = (fields: Field[]): z.ZodType =>
+  const objectOf = (fields: Field[]): zm.ZodMiniType =>
     z.strictObject(
       Object.fromEntries(
-        fields.map((field) => [field.name, fieldSchema(field, lists, objectOf).optional()]),
+        fields.map((field) => [field.name, z.optional(fieldSchema(field, lists, objectOf))]),
       ),
     );
   return z.toJSONSchema(objectOf(dcd.fields), { io: "input", unrepresentable: "any" }) as Record<

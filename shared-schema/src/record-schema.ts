@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   type CompiledCondition,
   type ConditionCompiler,
@@ -188,12 +188,12 @@ function checkScope(
  * The zod schema of a whole record: every field's own schema, then (always, even when a field
  * is malformed) relevance, requirements and the DCD's rules, compiled into functions once here.
  */
-export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodType {
+export function recordSchema(dcd: Dcd, options: RecordSchemaOptions): z.ZodMiniType {
   const lists = new Map<string, CodeList>(dcd.codeLists.map((list) => [list.name, list]));
   const compile = compileCondition(dcd);
   const logic = compileFormLogic(dcd, compile);
 
-  const entrySchema = (fields: Field[]): z.ZodType =>
+  const entrySchema = (fields: Field[]): z.ZodMiniType =>
     fieldsObject(
       Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, lists)])),
     );

@@ -10,9 +10,9 @@ import {
 } from "../../shared-schema/src/eligibility.ts";
 import {
   ELIGIBILITY_TABLE,
-  ELIGIBILITY_TABLE_SCHEMA,
   type EligibilityEntry,
 } from "../../shared-schema/src/eligibility-table.ts";
+import { ELIGIBILITY_TABLE_SCHEMA } from "../../shared-schema/src/eligibility-table-schema.ts";
 import {
   hospitalisedCodeOf,
   isNomenclatureCode,

@@ -1,10 +1,7 @@
 // The worker's entry point: the Hono app for HTTP and the outbox Durable Object class.
+import "../../shared-schema/src/jitless-zod.ts";
 
-import { z } from "zod";
 import { createApp } from "./app.ts";
-
-// Workers forbid eval/new Function, which zod's JIT uses for fast object parsing.
-z.config({ jitless: true });
 
 export { Outbox } from "./durable-objects/outbox.ts";
 

@@ -1,6 +1,6 @@
+import "../../../shared-schema/src/jitless-zod.ts";
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
-import { z } from "zod";
 import { forgetEndedGrants } from "../background/forget-ended-grants.ts";
 import { handleMessage, refreshRegistration } from "../background/handle-message.ts";
 import { injectIntoOpenTabs } from "../background/inject-into-open-tabs.ts";
@@ -25,8 +25,6 @@ const REFRESH_ALARM = "refresh-registrations";
 export default defineBackground(() => {
   // First: the storage holding the API token is closed to content scripts before any runs.
   void restrictStorageAccess();
-  // MV3 forbids eval: zod must not compile its fast paths with new Function (docs/stack.md).
-  z.config({ jitless: true });
 
   // Logged without details on purpose: nothing here is worth a console full of origins.
   const notRegistered = () => {

@@ -5,6 +5,7 @@
 
 import { Hono } from "hono";
 import { z } from "zod";
+import { recordJsonSchema } from "../../../shared-schema/src/record-json-schema.ts";
 import type { AppEnv } from "../app-env.ts";
 import type { ConfiguredDcd, DcdCatalogue } from "../dcd/load-dcd-catalogue.ts";
 import { BODY_LIMIT_BYTES } from "../middleware/read-json-body.ts";
@@ -58,8 +59,8 @@ const bodyErrors = {
   "422": problem("Body or record invalid (see issues), or a DCD not configured (see configured)"),
 };
 
-function buildDocument({ dcd, compiled }: ConfiguredDcd) {
-  const recordSchema = compiled().jsonSchema();
+function buildDocument({ dcd }: ConfiguredDcd) {
+  const recordSchema = recordJsonSchema(dcd);
   const withRecord = (schema: z.ZodType, key: "record" | "records") => {
     const doc = input(schema) as { properties: Record<string, unknown> };
     doc.properties[key] =

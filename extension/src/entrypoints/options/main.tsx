@@ -1,10 +1,9 @@
+import "../../../../shared-schema/src/jitless-zod.ts";
 import { render } from "preact";
-import { z } from "zod";
 import { OptionsForm } from "../../components/options-form.tsx";
 import { loadSettings } from "../../settings/load-settings.ts";
 import { resolveLocale } from "../../settings/resolve-locale.ts";
 
-z.config({ jitless: true });
 const initial = await loadSettings();
 const locale = resolveLocale(initial.settings.language, navigator.languages);
 document.documentElement.lang = locale;
