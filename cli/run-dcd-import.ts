@@ -8,16 +8,34 @@ import {
   importWorkbook,
   WorkbookFormatError,
 } from "../shared-schema/src/workbook/import-workbook.ts";
-import { type CliArgs, UsageError } from "./main.ts";
+import { readArgs } from "./read-args.ts";
+import { UsageError } from "./usage-error.ts";
+
+export const DCD_IMPORT_USAGE = `Usage:
+  spine-reg dcd import <workbook.xlsx> [--sheet <name>] [--out <dcd.json>] [--json]
+      Read a Healthdata DCD workbook (XLSForm layout, or the older Qermid field list) and
+      report, per sheet, row and column, what was mapped and what was not. --out writes the
+      DCD JSON (when it passes the DCD checks, even with gaps: read the report); without
+      --out nothing is written. --json prints {"dcd": ..., "report": ...} instead of the
+      text report. --sheet picks the DCD of a Qermid workbook that holds several (the
+      report lists them; default: the first). Exit 0: everything that changes validation
+      was mapped; 1: something that changes validation was not (or the DCD fails its
+      checks); 2: the file cannot be read as a DCD workbook.
+`;
 
 /**
  * `spine-reg dcd import <workbook.xlsx> [--sheet <name>] [--out dcd.json] [--json]`: reads an official DCD
  * workbook, prints what was and was not mapped, and writes the DCD JSON with --out.
  */
-export async function runDcdImport(args: CliArgs, out: Writable, err: Writable): Promise<number> {
-  const [path, ...extra] = args.positional;
+export async function runDcdImport(argv: string[], out: Writable, err: Writable): Promise<number> {
+  const { values, positionals } = readArgs(argv, {
+    sheet: { type: "string" },
+    out: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const [path, ...extra] = positionals;
   if (!path || extra.length > 0) {
-    throw new UsageError("dcd import takes exactly one workbook (.xlsx).");
+    throw new UsageError("give exactly one workbook (.xlsx).");
   }
   let bytes: Uint8Array;
   try {
@@ -33,7 +51,7 @@ export async function runDcdImport(args: CliArgs, out: Writable, err: Writable):
   const fileName = basename(path);
   let imported: Awaited<ReturnType<typeof importWorkbook>>;
   try {
-    imported = await importWorkbook(bytes, fileName, { sheet: args.options.sheet });
+    imported = await importWorkbook(bytes, fileName, { sheet: values.sheet });
   } catch (error) {
     if (!(error instanceof WorkbookFormatError)) throw error;
     err.write(`spine-reg: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
@@ -49,14 +67,14 @@ export async function runDcdImport(args: CliArgs, out: Writable, err: Writable):
   }
 
   let written: string;
-  const target = args.options.out;
+  const target = values.out;
   if (target === undefined) written = "Nothing written: add --out <dcd.json> to write the DCD.";
   else if (!usable) written = `${target} not written: the DCD fails its checks (see above).`;
   else {
     await writeFile(target, `${JSON.stringify(dcd, null, 2)}\n`);
     written = `Wrote ${target}.`;
   }
-  if (args.json) {
+  if (values.json) {
     out.write(`${JSON.stringify({ dcd, report }, null, 2)}\n`);
     err.write(`${written}\n`);
   } else {

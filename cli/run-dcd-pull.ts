@@ -7,7 +7,6 @@ import type { Writable } from "node:stream";
 // Exit 0: written; 1: HD4DP or the result failed; 2: wrong arguments.
 
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import type { z } from "zod";
 import type { Dcd, Locale } from "../shared-schema/src/dcd.ts";
 import { DcdFormatError, parseDcd } from "../shared-schema/src/parse-dcd.ts";
@@ -33,6 +32,9 @@ import {
   tokenRequest,
 } from "../worker/src/registry/hd4dp-contract.ts";
 
+import { readArgs, readBaseUrl } from "./read-args.ts";
+import { UsageError } from "./usage-error.ts";
+
 export const DCD_PULL_USAGE = `Usage:
   spine-reg dcd pull --hd4dp <base-url> --dcd <id> [--version <v>] [--organization <id>]
       (--token-url <url> --client-id <id> --client-secret <secret> | --token <token>)
@@ -54,17 +56,7 @@ export async function runDcdPull(
   out: Writable = process.stdout,
   err: Writable = process.stderr,
 ): Promise<number> {
-  if (argv.includes("--help")) {
-    out.write(DCD_PULL_USAGE);
-    return 0;
-  }
-  let options: Options;
-  try {
-    options = readOptions(argv);
-  } catch (error) {
-    err.write(`spine-reg dcd pull: ${(error as Error).message}\n\n${DCD_PULL_USAGE}`);
-    return 2;
-  }
+  const options = readOptions(argv);
   try {
     out.write(await pull(options));
     return 0;
@@ -85,28 +77,20 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      hd4dp: { type: "string" },
-      dcd: { type: "string" },
-      version: { type: "string" },
-      organization: { type: "string" },
-      "token-url": { type: "string" },
-      "client-id": { type: "string" },
-      "client-secret": { type: "string" },
-      token: { type: "string" },
-      out: { type: "string" },
-    },
+  const { values, positionals } = readArgs(argv, {
+    hd4dp: { type: "string" },
+    dcd: { type: "string" },
+    version: { type: "string" },
+    organization: { type: "string" },
+    "token-url": { type: "string" },
+    "client-id": { type: "string" },
+    "client-secret": { type: "string" },
+    token: { type: "string" },
+    out: { type: "string" },
   });
-  if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}.`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}.`);
   const { hd4dp, dcd, out, token } = values;
-  if (!hd4dp || !dcd || !out) throw new Error("--hd4dp, --dcd and --out are required.");
-  if (!/^https?:\/\/[^/\s]+/.test(hd4dp)) {
-    throw new Error(`--hd4dp ${hd4dp} is not an http(s) URL.`);
-  }
+  if (!hd4dp || !dcd || !out) throw new UsageError("--hd4dp, --dcd and --out are required.");
   const client = [values["token-url"], values["client-id"], values["client-secret"]];
   let auth: Options["auth"];
   if (token !== undefined && client.every((v) => v === undefined)) auth = { token };
@@ -114,10 +98,12 @@ function readOptions(argv: string[]): Options {
     const [tokenUrl = "", clientId = "", clientSecret = ""] = client;
     auth = { tokenUrl, clientId, clientSecret };
   } else {
-    throw new Error("give either --token, or all of --token-url, --client-id, --client-secret.");
+    throw new UsageError(
+      "give either --token, or all of --token-url, --client-id, --client-secret.",
+    );
   }
   return {
-    base: hd4dp.replace(/\/+$/, ""),
+    base: readBaseUrl("hd4dp", hd4dp),
     dcd,
     version: values.version,
     organization: values.organization,

@@ -8,12 +8,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
-import { parseArgs } from "node:util";
 import { type ActRole, billedActFieldsOf } from "../shared-schema/src/billed-act-fields.ts";
-import { LOCALES, type Locale } from "../shared-schema/src/dcd.ts";
 import { formatMessage } from "../worker/src/i18n/messages.ts";
 import { readBillingCsv } from "../worker/src/reconciliation/read-billing-csv.ts";
 import { MAX_RECONCILED_ACTS, type ReconciledAct } from "../worker/src/schemas/api-schemas.ts";
+import { readArgs, readBaseUrl, readLocale } from "./read-args.ts";
 import { decodeBillingBytes } from "./reconcile/decode-billing-bytes.ts";
 import { formatSummary } from "./reconcile/format-summary.ts";
 import { parseColumnsOption } from "./reconcile/parse-columns-option.ts";
@@ -28,6 +27,7 @@ import {
 } from "./reconcile/worker-calls.ts";
 import { writeCsvReport } from "./reconcile/write-csv-report.ts";
 import { writeHtmlReport } from "./reconcile/write-html-report.ts";
+import { UsageError } from "./usage-error.ts";
 
 export const RECONCILE_USAGE = `Usage:
   spine-reg reconcile <billing.csv> --worker <url> --token <token> [--json]
@@ -44,8 +44,6 @@ export const RECONCILE_USAGE = `Usage:
       1: some are missing or failed; 2: the check could not run. docs/reconciliation.md.
 `;
 
-class ArgumentError extends Error {}
-
 interface Options {
   file: string;
   target: WorkerTarget;
@@ -57,28 +55,24 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new ArgumentError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new ArgumentError("give exactly one billing file.");
+  const { values, positionals } = readArgs(argv, {
+    worker: { type: "string" },
+    token: { type: "string" },
+    json: { type: "boolean" },
+    out: { type: "string" },
+    csv: { type: "string" },
+    "with-names": { type: "boolean" },
+    columns: { type: "string" },
+    locale: { type: "string" },
+  });
+  if (positionals.length !== 1) throw new UsageError("give exactly one billing file.");
   const { worker, token } = values;
-  if (!worker || !token) throw new ArgumentError("--worker and --token are required.");
-  if (!/^https?:\/\/[^/\s]+/.test(worker)) {
-    throw new ArgumentError(`--worker ${worker} is not an http(s) URL.`);
-  }
-  const locale = (values.locale ?? "en") as Locale;
-  if (!LOCALES.includes(locale)) {
-    throw new ArgumentError(`--locale ${values.locale} is not supported: use fr, nl, de or en.`);
-  }
+  if (!worker || !token) throw new UsageError("--worker and --token are required.");
   const columns = values.columns === undefined ? {} : parseColumnsOption(values.columns);
-  if (typeof columns === "string") throw new ArgumentError(columns);
+  if (typeof columns === "string") throw new UsageError(columns);
   return {
     file: positionals[0] as string,
-    target: { url: worker.replace(/\/+$/, ""), token, locale },
+    target: { url: readBaseUrl("worker", worker), token, locale: readLocale(values.locale) },
     json: values.json === true,
     ...(values.out === undefined ? {} : { out: values.out }),
     ...(values.csv === undefined ? {} : { csv: values.csv }),
@@ -87,38 +81,9 @@ function readOptions(argv: string[]): Options {
   };
 }
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      worker: { type: "string" },
-      token: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      csv: { type: "string" },
-      "with-names": { type: "boolean" },
-      columns: { type: "string" },
-      locale: { type: "string" },
-    },
-  });
-}
-
 /** `argv`: the arguments after `spine-reg reconcile`. */
 export async function runReconcile(argv: string[], out: Writable, err: Writable): Promise<number> {
-  if (argv.includes("--help")) {
-    out.write(RECONCILE_USAGE);
-    return 0;
-  }
-  let options: Options;
-  try {
-    options = readOptions(argv);
-  } catch (error) {
-    if (!(error instanceof ArgumentError)) throw error;
-    err.write(`spine-reg reconcile: ${error.message}\n\n${RECONCILE_USAGE}`);
-    return 2;
-  }
+  const options = readOptions(argv);
   try {
     return await reconcile(options, out, err);
   } catch (error) {

@@ -1,16 +1,23 @@
+import "../shared-schema/src/jitless-zod.ts";
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { z } from "zod";
 import { type CompiledDcd, compileDcd } from "../shared-schema/src/compile-dcd.ts";
+import { csvDateError } from "../shared-schema/src/csv/csv-date-error.ts";
 import { decodeHd4dpCsv } from "../shared-schema/src/csv/decode-hd4dp-csv.ts";
 import { formulaCellWarning } from "../shared-schema/src/csv/formula-cell-warning.ts";
 import type { Issue } from "../shared-schema/src/dcd.ts";
 import { parseDcd } from "../shared-schema/src/parse-dcd.ts";
 import { spinSurg } from "../shared-schema/src/spin-surg-schema.ts";
-import { type CliArgs, UsageError } from "./main.ts";
+import { readArgs, readLocale } from "./read-args.ts";
+import { UsageError } from "./usage-error.ts";
 
-// The same jitless mode as the worker and the extension, so the CLI cannot disagree with them.
-z.config({ jitless: true });
+export const VALIDATE_USAGE = `Usage:
+  spine-reg validate <file.csv> [--dcd <dcd.json>] [--locale fr|nl|de|en] [--json]
+      Validate every row of an HD4DP CSV file against a DCD JSON file (default: the
+      SPIN_SURG shipped with this product), with HD4DP's CSV rules (';' separated, dates
+      dd/mm/yyyy). Prints Success or Error per row with each problem, or JSON with --json.
+      Exit 0: all rows valid; 1: a row is not; 2: the file or the DCD cannot be read.
+`;
 
 export interface RowResult {
   row: number;
@@ -46,12 +53,18 @@ async function loadDcd(path: string): Promise<CompiledDcd | string> {
 }
 
 /** `spine-reg validate <file.csv>`: per row Success or Error, like HD4DP's RESULTS file. */
-export async function runValidate(args: CliArgs, out: Writable, err: Writable): Promise<number> {
-  const [path, ...extra] = args.positional;
-  if (!path || extra.length > 0) throw new UsageError("validate takes exactly one CSV file.");
+export async function runValidate(argv: string[], out: Writable, err: Writable): Promise<number> {
+  const { values, positionals } = readArgs(argv, {
+    dcd: { type: "string" },
+    locale: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const locale = readLocale(values.locale);
+  const [path, ...extra] = positionals;
+  if (!path || extra.length > 0) throw new UsageError("give exactly one CSV file.");
   let compiled = spinSurg;
-  if (args.options.dcd !== undefined) {
-    const loaded = await loadDcd(args.options.dcd);
+  if (values.dcd !== undefined) {
+    const loaded = await loadDcd(values.dcd);
     if (typeof loaded === "string") {
       err.write(`spine-reg: ${loaded}\n`);
       return 2;
@@ -72,28 +85,41 @@ export async function runValidate(args: CliArgs, out: Writable, err: Writable): 
   }
   // Warnings, never Errors: such a value is valid data (a reference may start with '-'), and
   // the encoder writes it with the quote that keeps spreadsheets from running it.
-  const formulaWarnings = new Map<number, Issue[]>();
+  const cellIssues = new Map<number, Issue[]>();
+  const addCellIssue = (row: number, issue: Issue) =>
+    cellIssues.set(row, [...(cellIssues.get(row) ?? []), issue]);
   for (const cell of decoded.value.formulaCells) {
-    const warning = formulaCellWarning(cell, args.locale);
-    formulaWarnings.set(cell.row, [...(formulaWarnings.get(cell.row) ?? []), warning]);
+    addCellIssue(cell.row, formulaCellWarning(cell, locale));
   }
+  // A date not written dd/mm/yyyy is an error even when validation would take it (an ISO
+  // date): HD4DP refuses it. Its own message replaces validation's about the same field.
+  const badDates = new Map<number, Set<string>>();
+  for (const cell of decoded.value.dateCells) {
+    addCellIssue(cell.row, csvDateError(cell, locale));
+    badDates.set(cell.row, (badDates.get(cell.row) ?? new Set()).add(cell.key));
+  }
+  const isBadDate = (row: number, issue: Issue) =>
+    (issue.code === "invalid_date" || issue.code === "invalid_datetime") &&
+    badDates.get(row)?.has(issue.field.slice(issue.field.lastIndexOf(".") + 1)) === true;
   const results: RowResult[] = decoded.value.rows.map(({ row, record }) => {
     const draft = record.STATUS === "draft";
-    const { valid, issues } = compiled.validate(record, { locale: args.locale, draft });
+    const validated = compiled.validate(record, { locale, draft }).issues;
+    const issues = [
+      ...validated.filter((issue) => !isBadDate(row, issue)),
+      ...(cellIssues.get(row) ?? []),
+    ];
     return {
       row,
-      status: valid ? "Success" : "Error",
-      issues: [...issues, ...(formulaWarnings.get(row) ?? [])].map(
-        ({ field, code, severity, message }) => ({
-          field,
-          code,
-          severity,
-          message,
-        }),
-      ),
+      status: issues.some((issue) => issue.severity === "error") ? "Error" : "Success",
+      issues: issues.map(({ field, code, severity, message }) => ({
+        field,
+        code,
+        severity,
+        message,
+      })),
     };
   });
-  if (args.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (values.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
     for (const result of results) {
       out.write(`Row ${result.row}: ${result.status}\n`);

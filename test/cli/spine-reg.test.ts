@@ -88,6 +88,46 @@ describe("spine-reg validate", () => {
     });
   });
 
+  describe("a date not written dd/mm/yyyy, as HD4DP's CSV takes it", () => {
+    // An ISO date would pass validation, and HD4DP would refuse the file.
+    const [header, row] = encodeHd4dpCsv(SPIN_SURG, [VALID_RECORD]).split("\r\n");
+    const dob = String(VALID_RECORD.D_PAT_DOB);
+    const [y, m, d] = dob.split("-");
+    const csv = `${header}\r\n${row?.replace(`${d}/${m}/${y}`, dob)}\r\n`;
+
+    it.each([
+      ["en", "the date is not written as in an HD4DP CSV: write dd/mm/yyyy, e.g. 14/03/2026."],
+      [
+        "fr",
+        "la date n'est pas écrite comme dans un CSV HD4DP : écrivez jj/mm/aaaa, p. ex. 14/03/2026.",
+      ],
+      [
+        "nl",
+        "de datum is niet geschreven zoals in een HD4DP-CSV: schrijf dd/mm/jjjj, bv. 14/03/2026.",
+      ],
+      [
+        "de",
+        "das Datum ist nicht wie in einer HD4DP-CSV geschrieben: schreiben Sie TT/MM/JJJJ, z. B. 14/03/2026.",
+      ],
+    ])("is an Error with the fix, in %s, never the value", async (locale, fix) => {
+      expect(csv).toContain(dob);
+      const path = await file(`iso-date-${locale}.csv`, csv);
+      const { code, stdout } = await runSpineReg("validate", path, "--json", "--locale", locale);
+      expect(code).toBe(1);
+      const [result] = JSON.parse(stdout);
+      expect(result.status).toBe("Error");
+      expect(result.issues).toEqual([
+        {
+          field: "D_PAT_DOB",
+          code: "csv_date_format",
+          severity: "error",
+          message: `D_PAT_DOB${locale === "fr" ? " :" : ":"} ${fix}`,
+        },
+      ]);
+      expect(stdout).not.toContain(dob);
+    });
+  });
+
   describe("cells a spreadsheet would run as a formula", () => {
     // As a person may write the file by hand: the encoder itself would put a quote before
     // these. The synthetic values start with '=', '-' and a tab; "'=" is already safe.
@@ -128,6 +168,44 @@ describe("spine-reg validate", () => {
           "l'exécuter comme une formule ; elle sera écrite '… (précédée d'une apostrophe).",
       });
     });
+  });
+});
+
+describe("spine-reg arguments", () => {
+  it.each([
+    ["validate", "spine-reg validate <file.csv>"],
+    ["eligibility", "spine-reg eligibility <code>..."],
+    ["reconcile", "spine-reg reconcile <billing.csv>"],
+    ["dcd import", "spine-reg dcd import <workbook.xlsx>"],
+    ["dcd pull", "spine-reg dcd pull --hd4dp <base-url>"],
+  ])("%s --help prints its own usage and exits 0", async (command, usage) => {
+    const { code, stdout, stderr } = await runSpineReg(...command.split(" "), "--help");
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toContain(usage);
+    expect(stdout).toMatch(/Exit 0/);
+  });
+
+  it("names an unknown option or a missing value, with the command's usage, and exits 2", async () => {
+    const unknown = await runSpineReg("validate", "x.csv", "--locales", "fr");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^spine-reg validate: Unknown option '--locales'\./);
+    expect(unknown.stderr).toContain("spine-reg validate <file.csv>");
+    const missing = await runSpineReg("eligibility", "281116", "--date");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^spine-reg eligibility: Option '--date <value>' argument missing/,
+    );
+  });
+
+  it("lists the commands for no command, an unknown one, or dcd without a subcommand", async () => {
+    for (const argv of [[], ["frobnicate"], ["dcd"]]) {
+      const { code, stderr } = await runSpineReg(...argv);
+      expect(code).toBe(2);
+      expect(stderr).toContain("dcd import <workbook.xlsx>");
+    }
+    const help = await runSpineReg("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("spine-reg <command> --help");
   });
 });
 

@@ -1,7 +1,9 @@
 // Reads an HD4DP v2 CSV upload (docs/domain.md §2) into records, the inverse of
 // `encodeHd4dpCsv`. File-level problems (encoding, header, quoting, row length) end the read
-// with one CsvFileError; cell values that do not convert (a date that is not dd/mm/yyyy, ...)
-// are kept as raw strings so that validation reports them per record and field. Free-text
+// with one CsvFileError; cell values that do not convert (a number that is not one, ...) are
+// kept as raw strings so that validation reports them per record and field. A date that is
+// not written dd/mm/yyyy is listed too (DecodedCsv.dateCells): kept raw, an ISO date would
+// pass validation, and HD4DP refuses it in a CSV. Free-text
 // cells lose the "'" the encoder puts before a formula (`guard-formula.ts`); those that start
 // like a formula without it are listed, for the user to be told.
 //
@@ -43,6 +45,18 @@ export interface DecodedCsv {
    * order: the value is kept, and the encoder would write it with a "'" before it.
    */
   formulaCells: FormulaCell[];
+  /** Date and date-time cells not written as HD4DP's CSV writes them, in file order. */
+  dateCells: DateCell[];
+}
+
+export interface DateCell {
+  row: number;
+  /** The column's technical name. */
+  column: string;
+  /** The field's name (inside its repeat entry, for a repeat block's column). */
+  key: string;
+  /** `dd/mm/yyyy`, or `dd/mm/yyyy hh:mm` for a date-time. */
+  type: "date" | "datetime";
 }
 
 export interface FormulaCell {
@@ -119,6 +133,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
 
   const rows: DecodedCsv["rows"] = [];
   const formulaCells: FormulaCell[] = [];
+  const dateCells: DateCell[] = [];
   const cells = scanner.cells;
   const width = header.length;
   for (;;) {
@@ -154,6 +169,10 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
         }
       }
       const value = convertCell(raw, plan.convert);
+      if (value === raw && (plan.convert === AS_DATE || plan.convert === AS_DATETIME)) {
+        const type = plan.convert === AS_DATE ? "date" : "datetime";
+        dateCells.push({ row: rows.length + 1, column: header[c] as string, key: plan.key, type });
+      }
       if (plan.block < 0) {
         record[plan.key] = value;
       } else {
@@ -179,7 +198,7 @@ export function decodeHd4dpCsv(dcd: Dcd, input: string | Uint8Array): DecodeCsvR
     }
     rows.push({ row: rows.length + 1, line, record });
   }
-  return { ok: true, value: { header, rows, formulaCells } };
+  return { ok: true, value: { header, rows, formulaCells, dateCells } };
 }
 
 function fail(error: CsvFileError): { ok: false; error: CsvFileError } {

@@ -64,6 +64,14 @@ describe("decodeHd4dpCsv", () => {
     ]);
   });
 
+  it("lists the date cells not written dd/mm/yyyy, an ISO date among them, and no other", () => {
+    const csv = "D_EVENT;MS_COUNT\n2024-03-09;1\n09/03/2024;2\n9/3/2024;3\n";
+    expect(decoded(csv).dateCells).toEqual([
+      { row: 1, column: "D_EVENT", key: "D_EVENT", type: "date" },
+      { row: 3, column: "D_EVENT", key: "D_EVENT", type: "date" },
+    ]);
+  });
+
   it("leaves empty cells out of the record, quoted or not, and never trims", () => {
     const csv = 'TX_NAME;IDC_PAT;CD_SEX\n"";;  \n a ;" b ";\n';
     expect(records(csv)).toEqual([{ CD_SEX: "  " }, { TX_NAME: " a ", IDC_PAT: " b " }]);
@@ -103,7 +111,12 @@ describe("decodeHd4dpCsv", () => {
 
   it("returns the header and no row for a header-only file", () => {
     for (const csv of ["TX_NAME;CD_SEX", "TX_NAME;CD_SEX\r\n", "TX_NAME;CD_SEX\n\n"]) {
-      expect(decoded(csv)).toEqual({ header: ["TX_NAME", "CD_SEX"], rows: [], formulaCells: [] });
+      expect(decoded(csv)).toEqual({
+        header: ["TX_NAME", "CD_SEX"],
+        rows: [],
+        formulaCells: [],
+        dateCells: [],
+      });
     }
   });
 
