@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EXTENSION_ID } from "../../extension/src/extension-id.ts";
+import { EXTENSION_ID, GECKO_ID } from "../../extension/src/extension-id.ts";
 import { findDemoPatient } from "../../scripts/demo-ehr/demo-patients.ts";
+import { clickFirefoxToolbarButton } from "./click-firefox-toolbar-button.ts";
 import { firefoxOverlay } from "./firefox-overlay-page.ts";
 import { launchFirefox } from "./launch-firefox.ts";
 import { clinicalPart, SCREENSHOTS } from "./overlay-page.ts";
@@ -44,6 +45,31 @@ async function openChart(workerUrl: string, url: string, language: "fr" | "de" =
 }
 
 describe("the extension in Firefox ESR", () => {
+  it("the toolbar button opens the registration on a chart of an origin no setting names", async () => {
+    const dubois = findDemoPatient("fr-dubois");
+    if (!dubois) throw new Error("demo patient missing");
+    firefox = await launchFirefox(
+      { workerUrl: stack.worker.url, apiToken: E2E_TOKEN, ehrOrigins: ["http://127.0.0.1/*"] },
+      { localHosts: ["ehr-elsewhere.test"] },
+    );
+    const page = await firefox.newPage();
+    const chart = new URL(`${stack.ehr.url}/fr/dossier/fr-dubois`);
+    chart.hostname = "ehr-elsewhere.test";
+    await page.goto(chart.href);
+    await page.waitForSelector("h1");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await page.$$eval("[data-spine-register]", (hosts) => hosts.length)).toBe(0);
+
+    await clickFirefoxToolbarButton(firefox, page, GECKO_ID);
+    const o = firefoxOverlay(page);
+    await page.waitForSelector(o.inside('[name="IDC_PAT"]'), { timeout: 20_000 });
+    expect(await o.valueOf("IDC_PAT")).toBe(dubois.niss);
+    expect(await o.valueOf("TX_PAT_LAST_NAM")).toBe("DUBOIS");
+    // The form's requests pass the background's sender check on the granted tab.
+    await o.waitForText("[data-testid=eligibility]", "281120: Enregistrement obligatoire");
+    await page.screenshot({ path: join(SCREENSHOTS, "firefox-toolbar-unconfigured-chart.png") });
+  });
+
   it("fr chart: prefilled, checked by the worker, sent, registration code shown", async () => {
     const dubois = findDemoPatient("fr-dubois");
     if (!dubois) throw new Error("demo patient missing");

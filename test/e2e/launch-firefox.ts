@@ -22,6 +22,8 @@ export async function launchFirefox(
   options: {
     /** Runs in the browser before the extension is installed (pages already open). */
     beforeInstall?: (browser: Browser) => Promise<void>;
+    /** Host names answered by 127.0.0.1 (origins that no setting names, for instance). */
+    localHosts?: string[];
   } = {},
 ): Promise<Browser> {
   const policyFile = join(dirname(realpathSync(FIREFOX)), "distribution/policies.json");
@@ -33,7 +35,12 @@ export async function launchFirefox(
       browser: "firefox",
       executablePath: FIREFOX,
       headless: true,
-      extraPrefsFirefox: { "intl.accept_languages": "fr-BE, fr" },
+      // WebDriver BiDi may run script in Firefox's own window: the toolbar button is there.
+      args: ["--remote-allow-system-access"],
+      extraPrefsFirefox: {
+        "intl.accept_languages": "fr-BE, fr",
+        ...(options.localHosts ? { "network.dns.localDomains": options.localHosts.join(",") } : {}),
+      },
     });
   } finally {
     if (previous) writeFileSync(policyFile, previous);
