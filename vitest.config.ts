@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // (workerd for the worker, WXT's fake browser for the extension, Chromium end to end).
 export default defineConfig({
   test: {
+    // One line per file and the summary: no test listed for being slow (these machines are
+    // shared and noisy; speed is the benchmarks' business, `npm run bench`).
+    slowTestThreshold: 600_000,
     projects: [
       {
         test: {

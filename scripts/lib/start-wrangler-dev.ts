@@ -57,6 +57,8 @@ const OFFLINE_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_HIDE_BANNER: "true",
   NO_COLOR: "1",
+  // Its own log level, whatever the caller's (the worker tests hold wrangler's notes back).
+  WRANGLER_LOG: "log",
 };
 
 function sleep(ms: number): Promise<void> {

@@ -261,27 +261,30 @@ it("delivers 500 registrations exactly once through every fault, a crash and a k
     ms === undefined ? "never" : `${(ms / 1000).toFixed(1)} s`;
   const restartLine = (what: string, r: RestartFigures | undefined) =>
     `  ${what} with ${r?.queued} queued, after ${r?.delivered} deliveries; restart took ${s(r?.ms)}`;
-  console.log(
-    [
-      "fault test figures",
-      `  registrations ${COUNT}, distinct ids ${new Set(ids).size}, states ${JSON.stringify(states)}`,
-      `  posted through the windows in ${s(postedMs)} (${client.retries} POSTs repeated), all settled in ${s(settledMs)}`,
-      "  windows: open for, shown in /healthz after, deliveries again after, registrations posted / most queued, calls struck, needs-IT codes seen",
-      ...windows.map(
-        ({ figures: w }) =>
-          `    ${w.name}: ${s(w.openMs)}, ${w.shownAfterMs === undefined ? "-" : s(w.shownAfterMs)}, ${s(w.recoveredAfterMs)}, ${w.posted} / ${w.mostQueued}, ${w.struck}, [${w.codes.join(", ")}]${w.longestRateLimitMs > 0 ? `, longest pause ahead ${s(w.longestRateLimitMs)}` : ""}`,
-      ),
-      restartLine("crash (SIGKILL)", crash),
-      restartLine("key rotation (SIGTERM, k2 first)", rotation),
-      `    values sealed with the old key: ${sealedAfterRotation} just after, ${resealed.health.sealedWithOldKeys} ${s(resealed.at - rotatedAt)} after; restart with k2 alone took ${s(onlyNewKey.ms)}`,
-      `  calls to the redirect target ${redirectTarget.received().stats.calls}`,
-      `  registry calls ${stats.calls}, faults ${JSON.stringify(stats.faults)} (${stats.faultsAfterProcessing} after processing)`,
-      `  idempotent replays ${stats.replayed}, 401s ${stats.unauthorized}, tokens issued ${stats.tokensIssued}`,
-      `  deliveries ${deliveries.length}, records ${registrations.length}, versions > 1: ${registrations.filter((r) => r.version > 1).length}`,
-      `  attempts per registration: total ${attempts.reduce((a, b) => a + b, 0)}, max ${Math.max(...attempts)}`,
-      `  persisted state: ${scan.files} files, ${(scan.bytes / 1e6).toFixed(1)} MB, patient identifiers in clear: ${scan.hits.length}`,
-    ].join("\n"),
-  );
+  // The figures for a closing note, on request: `npm test` prints one line per file.
+  if (process.env.FAULT_TEST_VERBOSE) {
+    console.log(
+      [
+        "fault test figures",
+        `  registrations ${COUNT}, distinct ids ${new Set(ids).size}, states ${JSON.stringify(states)}`,
+        `  posted through the windows in ${s(postedMs)} (${client.retries} POSTs repeated), all settled in ${s(settledMs)}`,
+        "  windows: open for, shown in /healthz after, deliveries again after, registrations posted / most queued, calls struck, needs-IT codes seen",
+        ...windows.map(
+          ({ figures: w }) =>
+            `    ${w.name}: ${s(w.openMs)}, ${w.shownAfterMs === undefined ? "-" : s(w.shownAfterMs)}, ${s(w.recoveredAfterMs)}, ${w.posted} / ${w.mostQueued}, ${w.struck}, [${w.codes.join(", ")}]${w.longestRateLimitMs > 0 ? `, longest pause ahead ${s(w.longestRateLimitMs)}` : ""}`,
+        ),
+        restartLine("crash (SIGKILL)", crash),
+        restartLine("key rotation (SIGTERM, k2 first)", rotation),
+        `    values sealed with the old key: ${sealedAfterRotation} just after, ${resealed.health.sealedWithOldKeys} ${s(resealed.at - rotatedAt)} after; restart with k2 alone took ${s(onlyNewKey.ms)}`,
+        `  calls to the redirect target ${redirectTarget.received().stats.calls}`,
+        `  registry calls ${stats.calls}, faults ${JSON.stringify(stats.faults)} (${stats.faultsAfterProcessing} after processing)`,
+        `  idempotent replays ${stats.replayed}, 401s ${stats.unauthorized}, tokens issued ${stats.tokensIssued}`,
+        `  deliveries ${deliveries.length}, records ${registrations.length}, versions > 1: ${registrations.filter((r) => r.version > 1).length}`,
+        `  attempts per registration: total ${attempts.reduce((a, b) => a + b, 0)}, max ${Math.max(...attempts)}`,
+        `  persisted state: ${scan.files} files, ${(scan.bytes / 1e6).toFixed(1)} MB, patient identifiers in clear: ${scan.hits.length}`,
+      ].join("\n"),
+    );
+  }
 
   expect(new Set(ids).size).toBe(COUNT);
   // None lost, none failed: all were sent.

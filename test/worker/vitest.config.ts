@@ -1,6 +1,10 @@
 // The worker's tests run inside workerd (the runtime of `wrangler dev` and production)
 // through the Cloudflare vitest plugin, with the bindings of wrangler.toml. The secrets are
 // test values here, so no .dev.vars is needed; HD4DP is a fetch double (support/fake-registry.ts).
+// Wrangler reads the secrets that wrangler.toml requires from .dev.vars, or else from .env files
+// and the environment: the test values go in the environment, so a clean clone reads them as
+// a developer's machine does, with no "Missing required secrets" warning; and wrangler's
+// "Using secrets defined in ..." notes (once per test file) are held back, its warnings not.
 // The DCD folder is wrangler.toml's (shared-schema/dcds) plus the DCDs of fixtures/, copied
 // together into a folder named after their content: the worker reads it through the same
 // assets binding. The config may be loaded by several processes at once (other projects'
@@ -44,6 +48,19 @@ function testDcdFolder(): string {
   }
   return folder;
 }
+
+const REQUIRED_SECRETS = [
+  "REGISTRY_URL",
+  "REGISTRY_TOKEN_URL",
+  "REGISTRY_CLIENT_ID",
+  "REGISTRY_CLIENT_SECRET",
+  "API_TOKENS",
+  "ENCRYPTION_KEYS",
+  "HMAC_KEY",
+  "ALLOWED_ORIGINS",
+] as const;
+for (const name of REQUIRED_SECRETS) process.env[name] ??= TEST_BINDINGS[name];
+process.env.WRANGLER_LOG ??= "warn";
 
 export default defineProject({
   plugins: [
