@@ -18,6 +18,7 @@ export default defineConfig({
             "test/cli/**/*.test.ts",
             "test/scripts/**/*.test.ts",
             "test/outbox/**/*.test.ts",
+            "test/api/**/*.test.ts",
           ],
         },
       },

@@ -6,9 +6,9 @@
 
 import { availableParallelism, loadavg } from "node:os";
 import { startRelayStack } from "../scripts/lib/start-relay-stack.ts";
+import type { ReconciliationReply } from "../shared-schema/src/api/api-schemas.ts";
 import type { DcdRecord } from "../shared-schema/src/dcd.ts";
 import { validSpinSurgRecord } from "../test/support/valid-spin-surg-record.ts";
-import type { ReconciliationReply } from "../worker/src/schemas/api-schemas.ts";
 import { LOCAL_DEV_AUTH } from "./local-dev-auth.ts";
 import { median } from "./median.ts";
 

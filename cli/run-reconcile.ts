@@ -8,10 +8,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
+import { MAX_RECONCILED_ACTS, type ReconciledAct } from "../shared-schema/src/api/api-schemas.ts";
 import { type ActRole, billedActFieldsOf } from "../shared-schema/src/billed-act-fields.ts";
 import { formatMessage } from "../worker/src/i18n/messages.ts";
 import { readBillingCsv } from "../worker/src/reconciliation/read-billing-csv.ts";
-import { MAX_RECONCILED_ACTS, type ReconciledAct } from "../worker/src/schemas/api-schemas.ts";
 import { readArgs, readBaseUrl, readLocale } from "./read-args.ts";
 import { decodeBillingBytes } from "./reconcile/decode-billing-bytes.ts";
 import { formatSummary } from "./reconcile/format-summary.ts";

@@ -1,8 +1,8 @@
 // The summary `spine-reg reconcile` prints on the terminal, in the user's language.
 
+import { ReconciliationStatusSchema } from "../../shared-schema/src/api/api-schemas.ts";
 import type { Locale } from "../../shared-schema/src/dcd.ts";
 import { render } from "../../shared-schema/src/translations.ts";
-import { ReconciliationStatusSchema } from "../../worker/src/schemas/api-schemas.ts";
 import { REPORT_WORDS } from "./report-words.ts";
 import type { ReportSummary } from "./summarize-report.ts";
 

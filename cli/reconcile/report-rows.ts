@@ -2,6 +2,10 @@
 // worker's answer for its act, or, for a row the file reader could not split, `invalid` with
 // the line. The patient's identity is carried only with --with-names.
 
+import type {
+  ReconciledAct,
+  ReconciliationStatus,
+} from "../../shared-schema/src/api/api-schemas.ts";
 import type { Locale } from "../../shared-schema/src/dcd.ts";
 import type { EligibilityDecision } from "../../shared-schema/src/eligibility.ts";
 import { formatNiss } from "../../shared-schema/src/identifiers/niss.ts";
@@ -10,7 +14,6 @@ import type {
   BadBillingRow,
   BillingRow,
 } from "../../worker/src/reconciliation/read-billing-csv.ts";
-import type { ReconciledAct, ReconciliationStatus } from "../../worker/src/schemas/api-schemas.ts";
 
 export interface ReportRow {
   row: number;

@@ -2,9 +2,9 @@
 // office, in French, Dutch, German and English. One object per language, so a translator
 // sees each whole.
 
+import type { ReconciliationStatus } from "../../shared-schema/src/api/api-schemas.ts";
 import type { Locale } from "../../shared-schema/src/dcd.ts";
 import type { EligibilityDecision } from "../../shared-schema/src/eligibility.ts";
-import type { ReconciliationStatus } from "../../worker/src/schemas/api-schemas.ts";
 
 export interface ReportWords {
   title: string;

@@ -6,7 +6,7 @@
 import {
   type ReconciliationStatus,
   ReconciliationStatusSchema,
-} from "../../worker/src/schemas/api-schemas.ts";
+} from "../../shared-schema/src/api/api-schemas.ts";
 import type { ReportRow } from "./report-rows.ts";
 
 export interface ReportSummary {

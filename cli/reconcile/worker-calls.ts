@@ -2,13 +2,13 @@
 // fields, hence the technical column names of a billing file), and a batch of acts. A
 // refusal is reported with the worker's own words (problem+json detail).
 
-import type { BilledAct } from "../../shared-schema/src/billed-act-fields.ts";
-import type { Dcd, Locale } from "../../shared-schema/src/dcd.ts";
-import { parseDcd } from "../../shared-schema/src/parse-dcd.ts";
 import {
   type ReconciliationReply,
   ReconciliationReplySchema,
-} from "../../worker/src/schemas/api-schemas.ts";
+} from "../../shared-schema/src/api/api-schemas.ts";
+import type { BilledAct } from "../../shared-schema/src/billed-act-fields.ts";
+import type { Dcd, Locale } from "../../shared-schema/src/dcd.ts";
+import { parseDcd } from "../../shared-schema/src/parse-dcd.ts";
 
 /** A stuck worker must not hang the command: a batch of 5,000 acts takes seconds. */
 const TIMEOUT_MS = 120_000;

@@ -4,12 +4,12 @@
 // sortable, in the user's language. Patients are named only with --with-names. Works without
 // its script too (every row shown, unsorted); the script only sorts and filters.
 
-import type { Locale } from "../../shared-schema/src/dcd.ts";
-import { render } from "../../shared-schema/src/translations.ts";
 import {
   type ReconciliationStatus,
   ReconciliationStatusSchema,
-} from "../../worker/src/schemas/api-schemas.ts";
+} from "../../shared-schema/src/api/api-schemas.ts";
+import type { Locale } from "../../shared-schema/src/dcd.ts";
+import { render } from "../../shared-schema/src/translations.ts";
 import { belgianDate, reportColumns } from "./report-columns.ts";
 import type { ReportRow } from "./report-rows.ts";
 import { REPORT_WORDS } from "./report-words.ts";

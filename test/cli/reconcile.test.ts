@@ -12,11 +12,11 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main.ts";
 import spinSurg from "../../shared-schema/dcds/SPIN_SURG-0.1.0.json" with { type: "json" };
-import type { BilledAct } from "../../shared-schema/src/billed-act-fields.ts";
 import {
   type ReconciledAct,
   ReconciliationStatusSchema,
-} from "../../worker/src/schemas/api-schemas.ts";
+} from "../../shared-schema/src/api/api-schemas.ts";
+import type { BilledAct } from "../../shared-schema/src/billed-act-fields.ts";
 import { makeNiss } from "../support/synthetic-niss.ts";
 
 const TOKEN = "cli-test-token-0123";

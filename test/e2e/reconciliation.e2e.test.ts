@@ -16,12 +16,12 @@ import {
   DEV_CLIENT_SECRET,
 } from "../../scripts/hd4dp-emulator/start-hd4dp-emulator.ts";
 import { type RelayStack, startRelayStack } from "../../scripts/lib/start-relay-stack.ts";
+import type { ReconciliationStatus } from "../../shared-schema/src/api/api-schemas.ts";
 import type { DcdRecord } from "../../shared-schema/src/dcd.ts";
 import { decideEligibility } from "../../shared-schema/src/eligibility.ts";
 import { toS2sPayload } from "../../shared-schema/src/s2s/to-s2s-payload.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { submitPath } from "../../worker/src/registry/hd4dp-contract.ts";
-import type { ReconciliationStatus } from "../../worker/src/schemas/api-schemas.ts";
 import { runSpineReg } from "../support/run-spine-reg.ts";
 import { validSpinSurgRecord } from "../support/valid-spin-surg-record.ts";
 import { CHROMIUM } from "./launch-extension.ts";

@@ -6,10 +6,10 @@
 import { reset, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RegistrationView } from "../../shared-schema/src/api/api-schemas.ts";
 import type { Dcd } from "../../shared-schema/src/dcd.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { Outbox } from "../../worker/src/durable-objects/outbox.ts";
-import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import second from "./fixtures/second-registry.dcd.json" with { type: "json" };
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";

@@ -10,8 +10,8 @@ import {
   runInDurableObject,
 } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RegistrationView } from "../../shared-schema/src/api/api-schemas.ts";
 import { purgeFinished } from "../../worker/src/outbox/purge-finished.ts";
-import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { dumpStorage } from "./support/dump-storage.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";

@@ -12,9 +12,9 @@ import {
   runInDurableObject,
 } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import type { RegistrationView } from "../../shared-schema/src/api/api-schemas.ts";
 import { createRecordCipher } from "../../worker/src/crypto/record-cipher.ts";
 import { setLogSink } from "../../worker/src/log/log-event.ts";
-import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
 import { call, callWithEnv, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { dumpStorage } from "./support/dump-storage.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";

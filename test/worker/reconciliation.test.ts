@@ -5,14 +5,14 @@
 import { reset } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { EMULATED_ORGANIZATION } from "../../scripts/hd4dp-emulator/answer-definition-read.ts";
+import type {
+  ReconciliationReply,
+  RegistrationView,
+} from "../../shared-schema/src/api/api-schemas.ts";
 import type { DcdRecord } from "../../shared-schema/src/dcd.ts";
 import { toS2sPayload } from "../../shared-schema/src/s2s/to-s2s-payload.ts";
 import { SPIN_SURG } from "../../shared-schema/src/spin-surg.ts";
 import { submitPath } from "../../worker/src/registry/hd4dp-contract.ts";
-import type {
-  ReconciliationReply,
-  RegistrationView,
-} from "../../worker/src/schemas/api-schemas.ts";
 import { call, expectProblem, TOKENS, waitFor } from "./support/api.ts";
 import { dumpStorage } from "./support/dump-storage.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";

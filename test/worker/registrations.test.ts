@@ -2,7 +2,7 @@
 
 import { reset, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { RegistrationView } from "../../worker/src/schemas/api-schemas.ts";
+import type { RegistrationView } from "../../shared-schema/src/api/api-schemas.ts";
 import { call, expectProblem, outboxStub, TOKENS, waitFor } from "./support/api.ts";
 import { EmulatedRegistry } from "./support/emulated-registry.ts";
 import { holdDeliveries, releaseForManualAlarm } from "./support/hold-deliveries.ts";

@@ -1,7 +1,7 @@
 // Every route and every error status of the API, in workerd, through the default export.
 
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../../worker/src/middleware/read-json-body.ts";
+import { BODY_LIMIT_BYTES } from "../../worker/src/middleware/json-body.ts";
 import { ALLOWED_ORIGIN, call, callWithEnv, expectProblem, TOKENS } from "./support/api.ts";
 import { VALID_RECORD } from "./support/records.ts";
 import { TEST_BINDINGS } from "./support/test-bindings.ts";

@@ -3,7 +3,7 @@
 // caller's language. Bad input is always a 4xx; the only deliberate 5xx is a
 // configuration mistake (a variable, or a DCD file of DCDS), whose body says what to fix.
 
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { negotiateLocale } from "../../shared-schema/src/negotiate-locale.ts";
@@ -22,7 +22,7 @@ import { dcds } from "./routes/dcds.ts";
 import { eligibility } from "./routes/eligibility.ts";
 import { exports } from "./routes/exports.ts";
 import { health } from "./routes/health.ts";
-import { openapi } from "./routes/openapi.ts";
+import { openapiRouter } from "./routes/openapi.ts";
 import { reconciliation } from "./routes/reconciliation.ts";
 import { registrations } from "./routes/registrations.ts";
 import { validate } from "./routes/validate.ts";
@@ -37,7 +37,7 @@ const HONO_STATUS_CODES: Partial<Record<number, MessageCode>> = {
 };
 
 export function createApp() {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set("locale", negotiateLocale(c.req.header("Accept-Language")));
@@ -67,7 +67,6 @@ export function createApp() {
   app.use("/v1/*", requireAuth, rateLimit);
 
   app.route("/healthz", health);
-  app.route("/openapi.json", openapi);
   app.route("/v1/dcd", dcd);
   app.route("/v1/dcds", dcds);
   app.route("/v1/eligibility", eligibility);
@@ -75,6 +74,7 @@ export function createApp() {
   app.route("/v1/registrations", registrations);
   app.route("/v1/exports", exports);
   app.route("/v1/reconciliation", reconciliation);
+  app.route("/openapi.json", openapiRouter(app));
 
   // Unknown path -> 404; known path, other method -> 405 with Allow.
   const routes = app.routes

@@ -1,112 +1,34 @@
-import { z } from "zod";
+import type { z } from "zod";
+import {
+  EligibilityReplySchema,
+  HealthReplySchema,
+  type IssueSchema,
+  type OutboxHealth,
+  ProblemSchema,
+  type ReconciliationReply,
+  ReconciliationReplySchema,
+  RegistrationAcceptedSchema,
+  type RegistrationState,
+  type RegistrationView,
+  RegistrationViewSchema,
+  ValidateReplySchema,
+} from "../../../shared-schema/src/api/api-schemas.ts";
 import type { BilledAct } from "../../../shared-schema/src/billed-act-fields.ts";
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
 import type { DcdRef } from "../dcd/dcd-delivery.ts";
 import type { DcdSetting } from "../settings/settings.ts";
 
-// The one module that talks to the worker. Replies are parsed, never trusted:
-// a worker of another version must fail here with a clear message, not deep in the UI.
-// Loose objects: a newer worker may add fields.
+// The one module that talks to the worker. Replies are parsed, never trusted, with the
+// schemas the worker's routes are defined with (api-schemas.ts): a worker of another version
+// fails here with a clear message, not deep in the UI.
 
-const DecisionSchema = z.enum(["required", "exempt", "not_in_scope", "unknown"]);
-export const EligibilityReplySchema = z.looseObject({
-  decisions: z.array(
-    z.looseObject({
-      code: z.string(),
-      decision: DecisionSchema,
-      reason: z.string(),
-      reasonCode: z.string(),
-    }),
-  ),
-});
 export type EligibilityReply = z.infer<typeof EligibilityReplySchema>;
-
-const IssueSchema = z.looseObject({
-  field: z.string(),
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-});
 export type WorkerIssue = z.infer<typeof IssueSchema>;
-
-export const ValidateReplySchema = z.looseObject({
-  valid: z.boolean(),
-  issues: z.array(IssueSchema),
-});
-
-export const RegistrationStateSchema = z.enum(["queued", "open", "sent", "failed", "deleted"]);
-export type RegistrationState = z.infer<typeof RegistrationStateSchema>;
-
-export const RegistrationAcceptedSchema = z.looseObject({
-  id: z.string(),
-  state: RegistrationStateSchema,
-});
-
-export const RegistrationViewSchema = z.looseObject({
-  id: z.string(),
-  state: RegistrationStateSchema,
-  businessKey: z.string().optional(),
-  registrationCode: z.string().optional(),
-  attempts: z.number().optional(),
-  lastError: z.string().optional(),
-  updatedAt: z.string().optional(),
-});
-export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
-
-/** Whether each billed act is registered (POST /v1/reconciliation): only what the banner shows. */
-export const ReconciliationReplySchema = z.looseObject({
-  acts: z.array(
-    z.looseObject({
-      code: z.string().optional(),
-      status: z.enum([
-        "registered",
-        "queued",
-        "draft",
-        "failed",
-        "missing",
-        "not_required",
-        "invalid",
-      ]),
-      registrationCode: z.string().optional(),
-      registeredAt: z.iso.datetime({ offset: true }).optional(),
-      reasonText: z.string().optional(),
-    }),
-  ),
-});
-export type ReconciliationReply = z.infer<typeof ReconciliationReplySchema>;
+export type { OutboxHealth, ReconciliationReply, RegistrationState, RegistrationView };
 export type ActRegistration = ReconciliationReply["acts"][number];
 
-/**
- * The hospital's outbox on the worker, from GET /healthz with the token: only what the
- * extension shows. Dates are checked to be ISO dates because the popup formats them.
- */
-export const OutboxHealthSchema = z.looseObject({
-  queued: z.number(),
-  /** HD4DP refuses the hospital (credentials, access...): deliveries wait for IT. */
-  needsIt: z
-    .looseObject({
-      code: z.string(),
-      title: z.string(),
-      detail: z.string(),
-      since: z.iso.datetime(),
-    })
-    .nullable(),
-  /** HD4DP asked the worker to slow down: deliveries resume by themselves then. */
-  rateLimitedUntil: z.iso.datetime().nullable(),
-  /** Queued registrations that wait for something only IT can configure on the worker. */
-  waiting: z.looseObject({ dcdUnavailable: z.number(), keyMissing: z.number() }),
-});
-export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
-
-export const HealthReplySchema = z.looseObject({ outbox: OutboxHealthSchema });
-
-const ProblemSchema = z.looseObject({
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  status: z.number().optional(),
-  issues: z.array(IssueSchema).optional(),
-  registration: RegistrationViewSchema.optional(),
-});
+/** GET /healthz with the token: the hospital's outbox is in the reply. */
+const HealthWithOutboxSchema = HealthReplySchema.required({ outbox: true });
 
 /** A reply of the worker other than success: its problem+json body, parsed. */
 export class WorkerError extends Error {
@@ -137,7 +59,8 @@ export class WorkerUnreachableError extends Error {
 
 /** A worker reply other than success, from its problem+json body. */
 function problemOf(status: number, json: unknown): WorkerError {
-  const problem = ProblemSchema.safeParse(json);
+  // Partial: a proxy in front of the worker may answer with less than a problem.
+  const problem = ProblemSchema.partial().safeParse(json);
   const data = problem.success ? problem.data : {};
   return new WorkerError(
     status,
@@ -278,6 +201,6 @@ export function createWorkerClient({
     deleteRegistration: (id: string) =>
       call("DELETE", `/v1/registrations/${encodeURIComponent(id)}`, RegistrationViewSchema),
     /** With the token, the health answer tells the state of this hospital's outbox. */
-    health: () => call("GET", "/healthz", HealthReplySchema),
+    health: () => call("GET", "/healthz", HealthWithOutboxSchema),
   };
 }

@@ -10,6 +10,7 @@ import type { LocalRegistration } from "../../../extension/src/registrations/loc
 import { purgeRegistrations } from "../../../extension/src/registrations/registration-store.ts";
 import { userSettingsItem } from "../../../extension/src/settings/load-settings.ts";
 import { businessKeyOf } from "../../../shared-schema/src/business-key.ts";
+import { registrationView } from "../../support/registration-view.ts";
 import { contentScript, EHR_PATTERN } from "./fake-sender.ts";
 
 // Synthetic patient: no real person.
@@ -54,7 +55,7 @@ function worker(accepted: "queued" | "open", settled: "sent" | "open") {
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     if (init.method === "POST") return Response.json({ id: "w1", state: accepted });
     if (url.endsWith("/v1/registrations/w1"))
-      return Response.json({ id: "w1", state: settled, registrationCode: "R-0001" });
+      return Response.json(registrationView({ state: settled, registrationCode: "R-0001" }));
     return Response.json({ title: "Not found", status: 404 }, { status: 404 });
   });
   vi.stubGlobal("fetch", fetch);

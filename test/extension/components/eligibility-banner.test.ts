@@ -11,6 +11,7 @@ import {
   type FindRegistrations,
   useEligibility,
 } from "../../../extension/src/form/use-eligibility.ts";
+import { ReconciliationStatusSchema } from "../../../shared-schema/src/api/api-schemas.ts";
 import type { BilledAct } from "../../../shared-schema/src/billed-act-fields.ts";
 import type { DcdRecord, Locale } from "../../../shared-schema/src/dcd.ts";
 import { SPIN_SURG } from "../../../shared-schema/src/spin-surg.ts";
@@ -34,14 +35,31 @@ function Harness(props: { record: DcdRecord; locale: Locale; find: FindRegistrat
   return h(EligibilityBanner, { locale: props.locale, ...eligibility });
 }
 
-/** Answers with the given status per code, and records what was asked. */
-function answering(byCode: Record<string, ReconciliationReply["acts"][number]>) {
+type Act = ReconciliationReply["acts"][number];
+
+/** Answers with the given status per code, as the worker replies, and records what was asked. */
+function answering(byCode: Record<string, Omit<Act, "row">>) {
   const asked: BilledAct[][] = [];
   const find: FindRegistrations = async (acts) => {
     asked.push(acts);
+    const answered: Act[] = acts.map((act, i) => ({
+      row: i + 1,
+      ...(byCode[act.code] ?? { status: "missing" }),
+    }));
+    const counts = Object.fromEntries(
+      ReconciliationStatusSchema.options.map((status) => [
+        status,
+        answered.filter((act) => act.status === status).length,
+      ]),
+    ) as ReconciliationReply["counts"];
     return {
       ok: true,
-      value: { acts: acts.map((act) => byCode[act.code] ?? { status: "missing" }) },
+      value: {
+        dcd: { id: SPIN_SURG.id, version: SPIN_SURG.version },
+        registry: "read",
+        counts,
+        acts: answered,
+      },
     };
   };
   return { find, asked };

@@ -9,9 +9,11 @@ import { renderInPage } from "../render-in-page.ts";
 
 const ALL_WELL: Health = {
   queued: 0,
+  failed: 0,
   needsIt: null,
   rateLimitedUntil: null,
   waiting: { dcdUnavailable: 0, keyMissing: 0 },
+  sealedWithOldKeys: 0,
 };
 
 const NEEDS_IT: Health["needsIt"] = {
@@ -19,6 +21,7 @@ const NEEDS_IT: Health["needsIt"] = {
   title: "HD4DP refuses the worker (HTTP 403)",
   detail: "Ask HD4DP to allow the worker's account.",
   since: new Date(2026, 11, 2, 10, 0).toISOString(),
+  nextProbeAt: new Date(2026, 11, 2, 10, 5).toISOString(),
 };
 
 /** The background, answering `outbox-health` with `reply`; resolves once it has. */

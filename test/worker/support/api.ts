@@ -2,6 +2,7 @@
 
 import { env, exports } from "cloudflare:workers";
 import { createApp } from "../../../worker/src/app.ts";
+import { checkDocumentedReply } from "./check-documented-reply.ts";
 
 export const ORIGIN = "https://worker.test";
 export const ALLOWED_ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
@@ -31,7 +32,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export function call(path: string, options: CallOptions = {}): Promise<Response> {
+export async function call(path: string, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   const token = options.token === undefined ? TOKENS.a : options.token;
   if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -44,23 +45,28 @@ export function call(path: string, options: CallOptions = {}): Promise<Response>
         ? raw
         : JSON.stringify(raw);
   }
-  return exports.default.fetch(`${ORIGIN}${path}`, {
-    method: options.method ?? (body === undefined ? "GET" : "POST"),
+  const method = options.method ?? (body === undefined ? "GET" : "POST");
+  const url = `${ORIGIN}${path}`;
+  const response = await exports.default.fetch(url, {
+    method,
     headers: { ...headers, ...options.headers },
     body,
   });
+  await checkDocumentedReply(method, url, response);
+  return response;
 }
 
 /** The app with a changed configuration (a test-only env object). */
-export function callWithEnv(
+export async function callWithEnv(
   overrides: Record<string, unknown>,
   path: string,
   init: RequestInit = {},
 ): Promise<Response> {
   const app = createApp();
-  return Promise.resolve(
-    app.fetch(new Request(`${ORIGIN}${path}`, init), { ...env, ...overrides }),
-  );
+  const request = new Request(`${ORIGIN}${path}`, init);
+  const response = await app.fetch(request, { ...env, ...overrides });
+  await checkDocumentedReply(request.method, request.url, response);
+  return response;
 }
 
 export function outboxStub(hospitalId: string) {

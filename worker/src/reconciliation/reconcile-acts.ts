@@ -5,17 +5,17 @@
 // is looked up once. Nothing of an act is kept or logged; the reply echoes only its code and
 // date, and problems name the value that is wrong, never what it holds.
 
+import type {
+  ReconciledAct,
+  ReconciliationReply,
+  ReconciliationStatus,
+} from "../../../shared-schema/src/api/api-schemas.ts";
+import { ReconciliationStatusSchema } from "../../../shared-schema/src/api/api-schemas.ts";
 import type { BilledAct, BilledActFields } from "../../../shared-schema/src/billed-act-fields.ts";
 import type { Dcd, Locale } from "../../../shared-schema/src/dcd.ts";
 import { decideWithoutReason } from "../../../shared-schema/src/eligibility.ts";
 import type { KeyedHash } from "../crypto/create-keyed-hash.ts";
 import { formatMessage } from "../i18n/messages.ts";
-import type {
-  ReconciledAct,
-  ReconciliationReply,
-  ReconciliationStatus,
-} from "../schemas/api-schemas.ts";
-import { ReconciliationStatusSchema } from "../schemas/api-schemas.ts";
 import { badRowMessage } from "./billing-file-error.ts";
 import { businessKeyHash } from "./business-key-hash.ts";
 import { checkBilledAct } from "./check-billed-act.ts";

@@ -5,19 +5,35 @@
 // becomes an Open record in HD4DP (docs/domain.md §2), so it is checked as a draft, as the CLI
 // does (cli/run-validate.ts).
 
-import { Hono } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
+import { ExportRequestSchema } from "../../../shared-schema/src/api/api-schemas.ts";
 import { encodeHd4dpCsv } from "../../../shared-schema/src/csv/encode-hd4dp-csv.ts";
 import type { DcdRecord } from "../../../shared-schema/src/dcd.ts";
-import type { AppEnv } from "../app-env.ts";
 import { selectDcd } from "../dcd/select-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
 import { toPublicIssues } from "../errors/to-public-issues.ts";
 import { formatMessage } from "../i18n/messages.ts";
-import { readJsonBody } from "../middleware/read-json-body.ts";
-import { ExportRequestSchema } from "../schemas/api-schemas.ts";
+import { jsonBody } from "../middleware/json-body.ts";
+import { apiRouter, bodyErrors, commonErrors, jsonRequest, security } from "./api-router.ts";
 
-export const exports = new Hono<AppEnv>().post("/hd4dp-csv", async (c) => {
-  const body = await readJsonBody(c, ExportRequestSchema);
+const route = createRoute({
+  method: "post",
+  path: "/hd4dp-csv",
+  security,
+  middleware: [jsonBody()] as const,
+  request: { body: jsonRequest(ExportRequestSchema) },
+  responses: {
+    200: {
+      description: "HD4DP CSV upload file",
+      content: { "text/csv": { schema: z.string() } },
+    },
+    ...commonErrors,
+    ...bodyErrors,
+  },
+});
+
+export const exports = apiRouter().openapi(route, async (c) => {
+  const body = c.req.valid("json");
   const { dcd, compiled } = selectDcd(c, body, 422);
   const records: DcdRecord[] = [];
   const issues: Record<string, unknown>[] = [];

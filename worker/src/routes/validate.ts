@@ -3,22 +3,23 @@
 // so a rule never differs between the two. Issues go out without params and unknown field
 // names withheld (to-public-issues.ts).
 
-import { Hono } from "hono";
-import type { AppEnv } from "../app-env.ts";
+import {
+  ValidateReplySchema,
+  ValidateRequestSchema,
+} from "../../../shared-schema/src/api/api-schemas.ts";
 import { selectDcd } from "../dcd/select-dcd.ts";
 import { toPublicIssues } from "../errors/to-public-issues.ts";
-import { readJsonBody } from "../middleware/read-json-body.ts";
-import { ValidateRequestSchema } from "../schemas/api-schemas.ts";
+import { apiRouter, jsonPostRoute } from "./api-router.ts";
 
-export const validate = new Hono<AppEnv>().post("/", async (c) => {
-  const body = await readJsonBody(c, ValidateRequestSchema);
+const route = jsonPostRoute(ValidateRequestSchema, ValidateReplySchema);
+
+export const validate = apiRouter().openapi(route, (c) => {
+  const body = c.req.valid("json");
   const configured = selectDcd(c, body, 422);
   const result = configured.compiled().validate(body.record, {
     locale: c.var.locale,
     draft: body.status === "draft",
   });
-  return c.json({
-    valid: result.valid,
-    issues: toPublicIssues(result.issues, c.var.locale, configured.dcd.id),
-  });
+  const issues = toPublicIssues(result.issues, c.var.locale, configured.dcd.id);
+  return c.json({ valid: result.valid, issues }, 200);
 });

@@ -1,6 +1,8 @@
-// The API's request and reply shapes: the same zod values validate at the edge and
-// generate /openapi.json (routes/openapi.ts), so the document cannot drift from the code.
-// Records themselves are checked by the compiled DCD (shared-schema), not here.
+// The worker's API, request and reply shapes: the worker's routes are defined with them
+// (@hono/zod-openapi: they validate requests, type replies and make /openapi.json), and the
+// extension parses every reply with them, so neither side can drift from the other. Replies
+// are z.object: a key a newer worker adds is dropped, not an error. Records themselves are
+// checked by the compiled DCD (compile-dcd.ts), not here.
 
 import { z } from "zod";
 
@@ -128,7 +130,39 @@ export const DcdListReplySchema = z.object({
   ),
 });
 
-export const HealthReplySchema = z.object({ status: z.literal("ok"), dcdVersion: z.string() });
+/**
+ * The hospital's outbox (GET /healthz with a token). Dates are ISO date-times: the
+ * extension's popup formats them.
+ */
+export const OutboxHealthSchema = z.object({
+  queued: z.int(),
+  failed: z.int(),
+  needsIt: z
+    .object({
+      ...DescribedErrorSchema.shape,
+      since: z.iso.datetime(),
+      nextProbeAt: z.iso.datetime(),
+    })
+    .nullable()
+    .describe("HD4DP refuses the hospital (credentials, access...): deliveries wait for IT."),
+  rateLimitedUntil: z.iso
+    .datetime()
+    .nullable()
+    .describe("HD4DP asked the worker to slow down: deliveries resume by themselves then."),
+  waiting: z
+    .object({ dcdUnavailable: z.int(), keyMissing: z.int() })
+    .describe("Queued registrations waiting for what only IT can configure on the worker."),
+  sealedWithOldKeys: z
+    .int()
+    .describe("Values still sealed with a key other than the current one (key rotation)."),
+});
+export type OutboxHealth = z.infer<typeof OutboxHealthSchema>;
+
+export const HealthReplySchema = z.object({
+  status: z.literal("ok"),
+  dcdVersion: z.string(),
+  outbox: OutboxHealthSchema.optional().describe("With an API token: that hospital's outbox."),
+});
 
 export const ProblemSchema = z.object({
   type: z.string(),
@@ -150,6 +184,9 @@ export const ProblemSchema = z.object({
     .array(z.object({ id: z.string(), version: z.string(), default: z.boolean() }))
     .optional()
     .describe("With an unknown DCD: the DCDs this worker has."),
+  registration: RegistrationViewSchema.optional().describe(
+    "DELETE of a delivered registration (409): its state.",
+  ),
 });
 
 /** Acts per POST /v1/reconciliation: a billing file is sent in parts of this size. */
