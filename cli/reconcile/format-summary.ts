@@ -2,7 +2,7 @@
 
 import { ReconciliationStatusSchema } from "../../shared-schema/src/api/api-schemas.ts";
 import type { Locale } from "../../shared-schema/src/dcd.ts";
-import { render } from "../../shared-schema/src/translations.ts";
+import { formatMessage } from "../../shared-schema/src/i18n/format-message.ts";
 import { REPORT_WORDS } from "./report-words.ts";
 import type { ReportSummary } from "./summarize-report.ts";
 
@@ -13,16 +13,18 @@ export function formatSummary(
 ): string {
   const words = REPORT_WORDS[locale];
   const number = (n: number) => n.toLocaleString(`${locale}-BE`);
-  const lines = [render(words.summary, { n: number(summary.total) })];
+  const lines = [formatMessage(words.summary, locale, { n: summary.total })];
   for (const status of ReconciliationStatusSchema.options) {
     const n = summary.counts[status];
     if (n > 0) lines.push(`  ${words.status[status]}: ${number(n)}`);
   }
   lines.push(
-    summary.refused > 0 ? render(words.attention, { n: number(summary.refused) }) : words.allGood,
+    summary.refused > 0
+      ? formatMessage(words.attention, locale, { n: summary.refused })
+      : words.allGood,
   );
   if (summary.unknownUnregistered > 0) {
-    lines.push(render(words.unknownCodes, { n: number(summary.unknownUnregistered) }));
+    lines.push(formatMessage(words.unknownCodes, locale, { n: summary.unknownUnregistered }));
   }
   if (registry === "unavailable") lines.push(words.registryUnavailable);
   return `${lines.join("\n")}\n`;

@@ -43,12 +43,12 @@ const en: ReportWords = {
   generated: "{file}, checked on {date} against {dcd}.",
   registryUnavailable:
     "HD4DP's list of registrations could not be read: acts registered directly in HD4DP show as missing. Run the check again later.",
-  summary: "{n} acts",
+  summary: "{n, plural, one {# act} other {# acts}}",
   attention:
-    "{n} acts that need a registration are missing or failed: the insurer will refuse them. Register them before sending the invoice.",
+    "{n, plural, one {# act that needs a registration is missing or failed: the insurer will refuse it. Register it before sending the invoice.} other {# acts that need a registration are missing or failed: the insurer will refuse them. Register them before sending the invoice.}}",
   allGood: "Every act that needs a registration is registered, or on its way.",
   unknownCodes:
-    "{n} unregistered acts have a code the eligibility table does not know: check their article (art. 14 n) acts must be registered).",
+    "{n, plural, one {# unregistered act has a code the eligibility table does not know: check its article (art. 14 n) acts must be registered).} other {# unregistered acts have a code the eligibility table does not know: check their article (art. 14 n) acts must be registered).}}",
   filter: "Show",
   chartTitle: "Acts per week",
   tableTitle: "Every act",
@@ -91,12 +91,12 @@ const fr: ReportWords = {
   generated: "{file}, vérifié le {date} avec {dcd}.",
   registryUnavailable:
     "La liste des enregistrements de HD4DP n'a pas pu être lue : les prestations enregistrées directement dans HD4DP apparaissent comme manquantes. Refaites la vérification plus tard.",
-  summary: "{n} prestations",
+  summary: "{n, plural, one {# prestation} other {# prestations}}",
   attention:
-    "{n} prestations à enregistrer sont manquantes ou en échec : l'organisme assureur les refusera. Enregistrez-les avant d'envoyer la facture.",
+    "{n, plural, one {# prestation à enregistrer est manquante ou en échec : l'organisme assureur la refusera. Enregistrez-la avant d'envoyer la facture.} other {# prestations à enregistrer sont manquantes ou en échec : l'organisme assureur les refusera. Enregistrez-les avant d'envoyer la facture.}}",
   allGood: "Chaque prestation à enregistrer est enregistrée, ou en cours d'envoi.",
   unknownCodes:
-    "{n} prestations non enregistrées ont un code absent de la table d'éligibilité : vérifiez leur article (les prestations de l'art. 14 n) doivent être enregistrées).",
+    "{n, plural, one {# prestation non enregistrée a un code absent de la table d'éligibilité : vérifiez son article (les prestations de l'art. 14 n) doivent être enregistrées).} other {# prestations non enregistrées ont un code absent de la table d'éligibilité : vérifiez leur article (les prestations de l'art. 14 n) doivent être enregistrées).}}",
   filter: "Afficher",
   chartTitle: "Prestations par semaine",
   tableTitle: "Toutes les prestations",
@@ -139,12 +139,12 @@ const nl: ReportWords = {
   generated: "{file}, gecontroleerd op {date} met {dcd}.",
   registryUnavailable:
     "De lijst van registraties van HD4DP kon niet gelezen worden: verstrekkingen die rechtstreeks in HD4DP geregistreerd zijn, staan als ontbrekend. Controleer later opnieuw.",
-  summary: "{n} verstrekkingen",
+  summary: "{n, plural, one {# verstrekking} other {# verstrekkingen}}",
   attention:
-    "{n} verstrekkingen die geregistreerd moeten worden, ontbreken of zijn mislukt: de verzekeringsinstelling zal ze weigeren. Registreer ze voor u de factuur verstuurt.",
+    "{n, plural, one {# verstrekking die geregistreerd moet worden, ontbreekt of is mislukt: de verzekeringsinstelling zal ze weigeren. Registreer ze voor u de factuur verstuurt.} other {# verstrekkingen die geregistreerd moeten worden, ontbreken of zijn mislukt: de verzekeringsinstelling zal ze weigeren. Registreer ze voor u de factuur verstuurt.}}",
   allGood: "Elke verstrekking die geregistreerd moet worden, is geregistreerd of onderweg.",
   unknownCodes:
-    "{n} niet-geregistreerde verstrekkingen hebben een code die de tabel niet kent: controleer hun artikel (verstrekkingen van art. 14 n) moeten geregistreerd worden).",
+    "{n, plural, one {# niet-geregistreerde verstrekking heeft een code die de tabel niet kent: controleer haar artikel (verstrekkingen van art. 14 n) moeten geregistreerd worden).} other {# niet-geregistreerde verstrekkingen hebben een code die de tabel niet kent: controleer hun artikel (verstrekkingen van art. 14 n) moeten geregistreerd worden).}}",
   filter: "Toon",
   chartTitle: "Verstrekkingen per week",
   tableTitle: "Alle verstrekkingen",
@@ -187,12 +187,12 @@ const de: ReportWords = {
   generated: "{file}, geprüft am {date} mit {dcd}.",
   registryUnavailable:
     "Die Liste der Registrierungen von HD4DP konnte nicht gelesen werden: Direkt in HD4DP registrierte Leistungen erscheinen als fehlend. Prüfen Sie später erneut.",
-  summary: "{n} Leistungen",
+  summary: "{n, plural, one {# Leistung} other {# Leistungen}}",
   attention:
-    "{n} registrierungspflichtige Leistungen fehlen oder sind fehlgeschlagen: Der Versicherungsträger wird sie ablehnen. Registrieren Sie sie, bevor Sie die Rechnung senden.",
+    "{n, plural, one {# registrierungspflichtige Leistung fehlt oder ist fehlgeschlagen: Der Versicherungsträger wird sie ablehnen. Registrieren Sie sie, bevor Sie die Rechnung senden.} other {# registrierungspflichtige Leistungen fehlen oder sind fehlgeschlagen: Der Versicherungsträger wird sie ablehnen. Registrieren Sie sie, bevor Sie die Rechnung senden.}}",
   allGood: "Jede registrierungspflichtige Leistung ist registriert oder unterwegs.",
   unknownCodes:
-    "{n} nicht registrierte Leistungen haben einen Code, den die Tabelle nicht kennt: Prüfen Sie ihren Artikel (Leistungen nach Art. 14 n) müssen registriert werden).",
+    "{n, plural, one {# nicht registrierte Leistung hat einen Code, den die Tabelle nicht kennt: Prüfen Sie ihren Artikel (Leistungen nach Art. 14 n) müssen registriert werden).} other {# nicht registrierte Leistungen haben einen Code, den die Tabelle nicht kennt: Prüfen Sie ihren Artikel (Leistungen nach Art. 14 n) müssen registriert werden).}}",
   filter: "Anzeigen",
   chartTitle: "Leistungen pro Woche",
   tableTitle: "Alle Leistungen",

@@ -9,7 +9,7 @@ import {
   ReconciliationStatusSchema,
 } from "../../shared-schema/src/api/api-schemas.ts";
 import type { Locale } from "../../shared-schema/src/dcd.ts";
-import { render } from "../../shared-schema/src/translations.ts";
+import { formatMessage } from "../../shared-schema/src/i18n/format-message.ts";
 import { belgianDate, reportColumns } from "./report-columns.ts";
 import type { ReportRow } from "./report-rows.ts";
 import { REPORT_WORDS } from "./report-words.ts";
@@ -65,7 +65,7 @@ export function writeHtmlReport(input: HtmlReportInput): string {
   const head = columns
     .map(
       (c, i) =>
-        `<th scope="col" aria-sort="none"><button type="button" data-column="${i}" aria-label="${escapeHtml(render(words.sortBy, { column: c.label }))}">${escapeHtml(c.label)}</button></th>`,
+        `<th scope="col" aria-sort="none"><button type="button" data-column="${i}" aria-label="${escapeHtml(formatMessage(words.sortBy, locale, { column: c.label }))}">${escapeHtml(c.label)}</button></th>`,
     )
     .join("");
   const body = input.rows
@@ -81,12 +81,12 @@ export function writeHtmlReport(input: HtmlReportInput): string {
     .join("\n");
   const verdict =
     summary.refused > 0
-      ? `<p class="verdict bad">${escapeHtml(render(words.attention, { n: number(summary.refused) }))}</p>`
+      ? `<p class="verdict bad">${escapeHtml(formatMessage(words.attention, locale, { n: summary.refused }))}</p>`
       : `<p class="verdict good">${escapeHtml(words.allGood)}</p>`;
   const notes = [
     input.registry === "unavailable" ? words.registryUnavailable : undefined,
     summary.unknownUnregistered > 0
-      ? render(words.unknownCodes, { n: number(summary.unknownUnregistered) })
+      ? formatMessage(words.unknownCodes, locale, { n: summary.unknownUnregistered })
       : undefined,
   ]
     .filter((note): note is string => note !== undefined)
@@ -106,11 +106,11 @@ export function writeHtmlReport(input: HtmlReportInput): string {
 <body>
 <main>
 <h1>${escapeHtml(words.title)}</h1>
-<p>${escapeHtml(render(words.generated, { file: input.file, date: belgianDate(input.at), dcd: input.dcd }))}</p>
+<p>${escapeHtml(formatMessage(words.generated, locale, { file: input.file, date: belgianDate(input.at), dcd: input.dcd }))}</p>
 ${verdict}
 ${notes}
 <section aria-labelledby="counts">
-<h2 id="counts">${escapeHtml(render(words.summary, { n: number(summary.total) }))}</h2>
+<h2 id="counts">${escapeHtml(formatMessage(words.summary, locale, { n: summary.total }))}</h2>
 <fieldset><legend>${escapeHtml(words.filter)}</legend>
 ${filters}
 </fieldset>
@@ -181,7 +181,7 @@ function weekChart(rows: readonly ReportRow[], locale: Locale): string {
         y -= h;
         return `<rect x="${x}" y="${y.toFixed(1)}" width="${bar}" height="${h.toFixed(1)}" fill="${COLORS[s].bar}"></rect>`;
       });
-      const tip = `${render(words.week, { date: belgianDate(week) })}: ${CHARTED.filter(
+      const tip = `${formatMessage(words.week, locale, { date: belgianDate(week) })}: ${CHARTED.filter(
         (s) => counts[s] > 0,
       )
         .map((s) => `${words.status[s]} ${counts[s]}`)

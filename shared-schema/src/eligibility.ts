@@ -9,6 +9,7 @@ import {
   type EligibilityEntry,
   type EligibilityTable,
 } from "./eligibility-table.ts";
+import { formatMessage } from "./i18n/format-message.ts";
 import { isAllDigits } from "./identifiers/digits-of.ts";
 import { isNomenclatureCode } from "./identifiers/nomenclature.ts";
 import { todayInBrussels } from "./today-in-brussels.ts";
@@ -109,7 +110,6 @@ export const ELIGIBILITY_REASONS: Record<EligibilityReasonCode, Translations> = 
 // "14n", "14 n", "14n)", "art. 14 n)", "Article 14 n) § 1", "artikel 14 n)" (any case).
 const ARTICLE_14N = /^\s*(?:art(?:icle|ikel)?\.?\s*)?14\s*,?\s*n\s*\)?\s*(?:§.*)?$/i;
 const HAS_ART_PREFIX = /^\s*art/i;
-const PLACEHOLDER = /\{(code|article)\}/g;
 
 /** Per table, its entries grouped by code; tables are treated as immutable values. */
 const indexes = new WeakMap<EligibilityTable, Map<string, EligibilityEntry[]>>();
@@ -197,9 +197,7 @@ function reasonText(
   // The locale may come from an HTTP request at run time: fall back rather than print undefined.
   const template = texts[locale] ?? texts.en;
   const articleLabel = article === undefined ? "" : labelOf(article, locale);
-  return template.replace(PLACEHOLDER, (_, name: string) =>
-    name === "code" ? code : articleLabel,
-  );
+  return formatMessage(template, locale, { code, article: articleLabel });
 }
 
 /** "14n" -> "art. 14 n)" (German "Art. 14 n)"); "2" -> "art. 2"; "art. 2" stays. */

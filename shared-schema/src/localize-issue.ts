@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Dcd, Field, Issue, Locale, Severity } from "./dcd.ts";
+import { formatMessage } from "./i18n/format-message.ts";
 import { MESSAGES, type MessageCode, TYPE_NAMES } from "./messages.ts";
-import { render } from "./translations.ts";
 
 type Params = Record<string, string | number>;
 
@@ -36,6 +36,7 @@ function codeLabel(dcd: Dcd, field: Field | undefined, value: string, locale: Lo
 }
 
 function make(
+  locale: Locale,
   at: Located,
   code: string,
   severity: Severity,
@@ -46,7 +47,7 @@ function make(
     field: at.name,
     code,
     severity,
-    message: render(template, { field: at.label, ...params }),
+    message: formatMessage(template, locale, { field: at.label, ...params }),
     params,
   };
 }
@@ -57,7 +58,7 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((name) => {
       const key = { ...at, name: at.name ? `${at.name}.${name}` : name };
-      return make(key, "unknown_field", "error", MESSAGES.unknown_field[locale], {
+      return make(locale, key, "unknown_field", "error", MESSAGES.unknown_field[locale], {
         name,
         dcd: dcd.id,
       });
@@ -83,29 +84,29 @@ export function localizeIssue(dcd: Dcd, issue: z.core.$ZodIssue, locale: Locale)
         : code === "required" && at.field?.requiredMessage
           ? at.field.requiredMessage[locale]
           : (MESSAGES[code as MessageCode]?.[locale] ?? code);
-    return [make(at, code, severity, template, params)];
+    return [make(locale, at, code, severity, template, params)];
   }
   const field = at.field;
   if ((issue.code === "too_big" || issue.code === "too_small") && field) {
     if (field.type === "text") {
       return [
-        make(at, "too_long", "error", MESSAGES.too_long[locale], {
+        make(locale, at, "too_long", "error", MESSAGES.too_long[locale], {
           max: Number(issue.code === "too_big" ? issue.maximum : 0),
         }),
       ];
     }
     if (field.type === "integer" || field.type === "decimal") {
       const params = { min: field.min ?? "-", max: field.max ?? "-" };
-      return [make(at, "out_of_range", "error", MESSAGES.out_of_range[locale], params)];
+      return [make(locale, at, "out_of_range", "error", MESSAGES.out_of_range[locale], params)];
     }
     if (field.type === "repeat") {
       const code = issue.code === "too_big" ? "too_many_items" : "too_few_items";
       const params: Params =
         code === "too_many_items" ? { max: field.maxItems } : { min: field.minItems };
-      return [make(at, code, "error", MESSAGES[code][locale], params)];
+      return [make(locale, at, code, "error", MESSAGES[code][locale], params)];
     }
   }
   // A value of the wrong JSON type (or anything zod reports that the DCD has no word for).
   const expected = TYPE_NAMES[field?.type ?? "record"][locale];
-  return [make(at, "invalid_type", "error", MESSAGES.invalid_type[locale], { expected })];
+  return [make(locale, at, "invalid_type", "error", MESSAGES.invalid_type[locale], { expected })];
 }

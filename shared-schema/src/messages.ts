@@ -75,10 +75,10 @@ export const MESSAGES = {
     '{field}: "{label}" excludes every other value: remove it or remove the others.',
   ),
   too_few_items: t(
-    "{field} : au moins {min} entrée(s) : ajoutez-en.",
-    "{field}: minstens {min} invoer(en): voeg er toe.",
-    "{field}: mindestens {min} Eintrag/Einträge: fügen Sie welche hinzu.",
-    "{field}: at least {min} entry(ies) needed: add one.",
+    "{field} : au moins {min, plural, one {# entrée} other {# entrées}} : ajoutez-en.",
+    "{field}: minstens {min, plural, one {# invoer} other {# invoeren}}: voeg er toe.",
+    "{field}: mindestens {min, plural, one {# Eintrag} other {# Einträge}}: fügen Sie welche hinzu.",
+    "{field}: at least {min, plural, one {# entry} other {# entries}} needed: add one.",
   ),
   too_many_items: t(
     "{field} : au plus {max} entrées : retirez-en.",

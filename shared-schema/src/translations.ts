@@ -9,10 +9,3 @@ export function t(fr: string, nl: string, de: string, en: string): Translations 
 export function same(text: string): Translations {
   return { fr: text, nl: text, de: text, en: text };
 }
-
-/** Replaces {name} placeholders; an unknown placeholder is left visible, never silently dropped. */
-export function render(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}

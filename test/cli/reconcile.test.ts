@@ -140,8 +140,8 @@ describe("spine-reg reconcile", () => {
       { row: 3, code: "999999", date: "2026-03-03", decision: "unknown", status: "missing" },
       { row: 4, status: "invalid", reason: "row:row_length" },
     ]);
-    expect(stderr).toContain("1 acts that need a registration are missing or failed");
-    expect(stderr).toContain("1 unregistered acts have a code the eligibility table does not know");
+    expect(stderr).toContain("1 act that needs a registration is missing or failed");
+    expect(stderr).toContain("1 unregistered act has a code the eligibility table does not know");
     // Nothing of the patients in the output.
     expect(stdout).not.toContain("Peeters");
   });

@@ -3,24 +3,11 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIELD_LABELS } from "../../extension/src/adapters/field-labels.ts";
 import { PREFILL_FIELDS } from "../../extension/src/adapters/prefill-fields.ts";
-import { UI_TEXT } from "../../extension/src/i18n/ui-text.ts";
 import { SETTING_KEYS } from "../../extension/src/settings/settings.ts";
 
 const extension = (path: string) => resolve(import.meta.dirname, "../../extension", path);
 
 describe("extension conventions", () => {
-  it("has every UI text in fr, nl, de and en, none empty", () => {
-    const keys = Object.keys(UI_TEXT.en);
-    for (const [locale, texts] of Object.entries(UI_TEXT)) {
-      expect(
-        Object.keys(texts).sort(),
-        `${locale}: add the missing keys to i18n/ui-text.ts`,
-      ).toEqual(keys.sort());
-      for (const [key, text] of Object.entries(texts))
-        expect(text.trim(), `${locale}.${key} is empty`).not.toBe("");
-    }
-  });
-
   it("has labels for every field the adapters read, and reads no field without labels", () => {
     expect(
       Object.keys(FIELD_LABELS).sort(),

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
 import type { OutboxHealth as Health } from "../api/worker-client.ts";
-import { uiPlural } from "../i18n/ui-plural.ts";
 import { uiText } from "../i18n/ui-text.ts";
 import type { Reply, ReplyError } from "../messages/extension-message.ts";
 import { sendMessage } from "../messages/send-message.ts";
@@ -35,8 +34,9 @@ export function OutboxHealth({ locale, revision }: { locale: UiLocale; revision?
   }
   const { queued, needsIt, rateLimitedUntil, waiting } = reply.value;
   const waitingLines = [
-    waiting.dcdUnavailable > 0 && uiPlural(locale, "outboxDcdUnavailable", waiting.dcdUnavailable),
-    waiting.keyMissing > 0 && uiPlural(locale, "outboxKeyMissing", waiting.keyMissing),
+    waiting.dcdUnavailable > 0 &&
+      uiText(locale, "outboxDcdUnavailable", { n: waiting.dcdUnavailable }),
+    waiting.keyMissing > 0 && uiText(locale, "outboxKeyMissing", { n: waiting.keyMissing }),
   ].filter((line) => line !== false);
   return (
     <>
@@ -50,7 +50,7 @@ export function OutboxHealth({ locale, revision }: { locale: UiLocale; revision?
                 {uiText(locale, "outboxSince", {
                   date: format(locale, needsIt.since, { dateStyle: "medium", timeStyle: "short" }),
                 })}{" "}
-                {uiPlural(locale, "outboxWaiting", queued)}
+                {uiText(locale, "outboxWaiting", { n: queued })}
               </p>
             </>
           ) : (

@@ -1,3 +1,5 @@
+import { byLanguage, type Catalogue, message } from "../../../shared-schema/src/i18n/catalogue.ts";
+import type { MessageParams } from "../../../shared-schema/src/i18n/format-message.ts";
 import type { UiLocale } from "../settings/settings.ts";
 
 // Words of the extension's own UI (labels and messages of the DCD come from shared-schema).
@@ -55,8 +57,8 @@ const en = {
   save: "Save draft",
   send: "Send",
   sending: "Sending…",
-  errorsSummary: "{n} error(s) to fix before sending.",
-  warningsSummary: "{n} warning(s): you may send anyway.",
+  errorsSummary: "{n, plural, one {# error} other {# errors}} to fix before sending.",
+  warningsSummary: "{n, plural, one {# warning} other {# warnings}}: you may send anyway.",
   fixBeforeSend: "Fix the errors marked in the form before sending.",
   status: "Status",
   state_local: "Not saved yet",
@@ -107,16 +109,12 @@ const en = {
   permissionDenied: "Access to these pages was not granted: the overlay will not run there.",
   outboxWaitingForIt: "Registrations wait for the hospital's IT department:",
   outboxSince: "Since {date}.",
-  outboxWaiting_one: "{n} registration is waiting; nothing is lost, it is sent once this is fixed.",
-  outboxWaiting_other:
-    "{n} registrations are waiting; nothing is lost, they are sent once this is fixed.",
-  outboxDcdUnavailable_one:
-    "{n} registration waits for its registry definition (DCD) version to be configured on the server again.",
-  outboxDcdUnavailable_other:
-    "{n} registrations wait for their registry definition (DCD) version to be configured on the server again.",
-  outboxKeyMissing_one: "{n} registration waits for a key missing from the server's configuration.",
-  outboxKeyMissing_other:
-    "{n} registrations wait for a key missing from the server's configuration.",
+  outboxWaiting:
+    "{n, plural, one {# registration is waiting; nothing is lost, it is sent once this is fixed.} other {# registrations are waiting; nothing is lost, they are sent once this is fixed.}}",
+  outboxDcdUnavailable:
+    "{n, plural, one {# registration waits for its registry definition (DCD) version to be configured on the server again.} other {# registrations wait for their registry definition (DCD) version to be configured on the server again.}}",
+  outboxKeyMissing:
+    "{n, plural, one {# registration waits for a key missing from the server's configuration.} other {# registrations wait for a key missing from the server's configuration.}}",
   outboxRateLimited: "HD4DP asked to slow down: deliveries resume at {time}.",
   outboxUnreachable: "The server cannot be reached: whether registrations reach HD4DP is unknown.",
   outboxRefused: "The server refused to tell the state of deliveries to HD4DP: {detail}",
@@ -194,8 +192,9 @@ const fr: Record<UiTextKey, string> = {
   save: "Enregistrer le brouillon",
   send: "Envoyer",
   sending: "Envoi…",
-  errorsSummary: "{n} erreur(s) à corriger avant l'envoi.",
-  warningsSummary: "{n} avertissement(s) : l'envoi reste possible.",
+  errorsSummary: "{n, plural, one {# erreur} other {# erreurs}} à corriger avant l'envoi.",
+  warningsSummary:
+    "{n, plural, one {# avertissement} other {# avertissements}} : l'envoi reste possible.",
   fixBeforeSend: "Corrigez les erreurs signalées dans le formulaire avant l'envoi.",
   status: "Statut",
   state_local: "Pas encore enregistré",
@@ -246,17 +245,12 @@ const fr: Record<UiTextKey, string> = {
   permissionDenied: "L'accès à ces pages n'a pas été accordé : l'extension n'y fonctionnera pas.",
   outboxWaitingForIt: "Des enregistrements attendent le service informatique de l'hôpital :",
   outboxSince: "Depuis le {date}.",
-  outboxWaiting_one:
-    "{n} enregistrement est en attente ; rien n'est perdu, il sera envoyé dès que ce problème sera résolu.",
-  outboxWaiting_other:
-    "{n} enregistrements sont en attente ; rien n'est perdu, ils seront envoyés dès que ce problème sera résolu.",
-  outboxDcdUnavailable_one:
-    "{n} enregistrement attend que la version de sa définition du registre (DCD) soit de nouveau configurée sur le serveur.",
-  outboxDcdUnavailable_other:
-    "{n} enregistrements attendent que la version de leur définition du registre (DCD) soit de nouveau configurée sur le serveur.",
-  outboxKeyMissing_one: "{n} enregistrement attend une clé absente de la configuration du serveur.",
-  outboxKeyMissing_other:
-    "{n} enregistrements attendent une clé absente de la configuration du serveur.",
+  outboxWaiting:
+    "{n, plural, one {# enregistrement est en attente ; rien n'est perdu, il sera envoyé dès que ce problème sera résolu.} other {# enregistrements sont en attente ; rien n'est perdu, ils seront envoyés dès que ce problème sera résolu.}}",
+  outboxDcdUnavailable:
+    "{n, plural, one {# enregistrement attend que la version de sa définition du registre (DCD) soit de nouveau configurée sur le serveur.} other {# enregistrements attendent que la version de leur définition du registre (DCD) soit de nouveau configurée sur le serveur.}}",
+  outboxKeyMissing:
+    "{n, plural, one {# enregistrement attend une clé absente de la configuration du serveur.} other {# enregistrements attendent une clé absente de la configuration du serveur.}}",
   outboxRateLimited: "HD4DP a demandé de ralentir : les envois reprennent à {time}.",
   outboxUnreachable:
     "Le serveur est injoignable : on ne sait pas si les enregistrements parviennent à HD4DP.",
@@ -333,8 +327,9 @@ const nl: Record<UiTextKey, string> = {
   save: "Ontwerp opslaan",
   send: "Verzenden",
   sending: "Verzenden…",
-  errorsSummary: "{n} fout(en) te verbeteren vóór verzending.",
-  warningsSummary: "{n} waarschuwing(en): verzenden blijft mogelijk.",
+  errorsSummary: "{n, plural, one {# fout} other {# fouten}} te verbeteren vóór verzending.",
+  warningsSummary:
+    "{n, plural, one {# waarschuwing} other {# waarschuwingen}}: verzenden blijft mogelijk.",
   fixBeforeSend: "Verbeter de gemarkeerde fouten in het formulier vóór verzending.",
   status: "Status",
   state_local: "Nog niet opgeslagen",
@@ -385,18 +380,12 @@ const nl: Record<UiTextKey, string> = {
   permissionDenied: "Toegang tot deze pagina's werd niet verleend: de extensie werkt daar niet.",
   outboxWaitingForIt: "Registraties wachten op de IT-dienst van het ziekenhuis:",
   outboxSince: "Sinds {date}.",
-  outboxWaiting_one:
-    "{n} registratie wacht; er gaat niets verloren, ze wordt verzonden zodra dit is opgelost.",
-  outboxWaiting_other:
-    "{n} registraties wachten; er gaat niets verloren, ze worden verzonden zodra dit is opgelost.",
-  outboxDcdUnavailable_one:
-    "{n} registratie wacht tot de versie van haar registerdefinitie (DCD) opnieuw op de server is ingesteld.",
-  outboxDcdUnavailable_other:
-    "{n} registraties wachten tot de versie van hun registerdefinitie (DCD) opnieuw op de server is ingesteld.",
-  outboxKeyMissing_one:
-    "{n} registratie wacht op een sleutel die in de configuratie van de server ontbreekt.",
-  outboxKeyMissing_other:
-    "{n} registraties wachten op een sleutel die in de configuratie van de server ontbreekt.",
+  outboxWaiting:
+    "{n, plural, one {# registratie wacht; er gaat niets verloren, ze wordt verzonden zodra dit is opgelost.} other {# registraties wachten; er gaat niets verloren, ze worden verzonden zodra dit is opgelost.}}",
+  outboxDcdUnavailable:
+    "{n, plural, one {# registratie wacht tot de versie van haar registerdefinitie (DCD) opnieuw op de server is ingesteld.} other {# registraties wachten tot de versie van hun registerdefinitie (DCD) opnieuw op de server is ingesteld.}}",
+  outboxKeyMissing:
+    "{n, plural, one {# registratie wacht op een sleutel die in de configuratie van de server ontbreekt.} other {# registraties wachten op een sleutel die in de configuratie van de server ontbreekt.}}",
   outboxRateLimited: "HD4DP vroeg om te vertragen: de verzending hervat om {time}.",
   outboxUnreachable:
     "De server is onbereikbaar: het is niet bekend of de registraties HD4DP bereiken.",
@@ -475,8 +464,8 @@ const de: Record<UiTextKey, string> = {
   save: "Entwurf speichern",
   send: "Senden",
   sending: "Wird gesendet…",
-  errorsSummary: "{n} Fehler vor dem Senden zu beheben.",
-  warningsSummary: "{n} Warnung(en): Senden ist trotzdem möglich.",
+  errorsSummary: "{n, plural, one {# Fehler ist} other {# Fehler sind}} vor dem Senden zu beheben.",
+  warningsSummary: "{n, plural, one {# Warnung} other {# Warnungen}}: Senden ist trotzdem möglich.",
   fixBeforeSend: "Beheben Sie die markierten Fehler vor dem Senden.",
   status: "Status",
   state_local: "Noch nicht gespeichert",
@@ -529,18 +518,12 @@ const de: Record<UiTextKey, string> = {
     "Der Zugriff auf diese Seiten wurde nicht gewährt: Die Erweiterung läuft dort nicht.",
   outboxWaitingForIt: "Registrierungen warten auf die IT-Abteilung des Krankenhauses:",
   outboxSince: "Seit {date}.",
-  outboxWaiting_one:
-    "{n} Registrierung wartet; nichts geht verloren, sie wird gesendet, sobald dies behoben ist.",
-  outboxWaiting_other:
-    "{n} Registrierungen warten; nichts geht verloren, sie werden gesendet, sobald dies behoben ist.",
-  outboxDcdUnavailable_one:
-    "{n} Registrierung wartet, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.",
-  outboxDcdUnavailable_other:
-    "{n} Registrierungen warten, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.",
-  outboxKeyMissing_one:
-    "{n} Registrierung wartet auf einen Schlüssel, der in der Konfiguration des Servers fehlt.",
-  outboxKeyMissing_other:
-    "{n} Registrierungen warten auf einen Schlüssel, der in der Konfiguration des Servers fehlt.",
+  outboxWaiting:
+    "{n, plural, one {# Registrierung wartet; nichts geht verloren, sie wird gesendet, sobald dies behoben ist.} other {# Registrierungen warten; nichts geht verloren, sie werden gesendet, sobald dies behoben ist.}}",
+  outboxDcdUnavailable:
+    "{n, plural, one {# Registrierung wartet, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.} other {# Registrierungen warten, bis die Version ihrer Registerdefinition (DCD) wieder auf dem Server eingestellt ist.}}",
+  outboxKeyMissing:
+    "{n, plural, one {# Registrierung wartet auf einen Schlüssel, der in der Konfiguration des Servers fehlt.} other {# Registrierungen warten auf einen Schlüssel, der in der Konfiguration des Servers fehlt.}}",
   outboxRateLimited:
     "HD4DP hat um Verlangsamung gebeten: Die Übermittlung wird um {time} fortgesetzt.",
   outboxUnreachable:
@@ -567,15 +550,9 @@ const de: Record<UiTextKey, string> = {
   reportAnnounceAll: "Ausgefüllt: {n} Vorschläge",
 };
 
-export const UI_TEXT: Record<UiLocale, Record<UiTextKey, string>> = { en, fr, nl, de };
+export const UI_TEXT: Catalogue<UiTextKey> = byLanguage<UiTextKey>({ en, fr, nl, de });
 
-/** The text in the locale, with `{name}` placeholders replaced. */
-export function uiText(
-  locale: UiLocale,
-  key: UiTextKey,
-  params: Record<string, string | number> = {},
-): string {
-  return UI_TEXT[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? ""),
-  );
+/** The text in the locale, its placeholders and plurals filled (format-message.ts). */
+export function uiText(locale: UiLocale, key: UiTextKey, params: MessageParams = {}): string {
+  return message(UI_TEXT, key, locale, params);
 }

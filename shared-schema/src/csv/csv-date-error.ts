@@ -1,5 +1,6 @@
 import type { Issue, Locale } from "../dcd.ts";
-import { render, t } from "../translations.ts";
+import { formatMessage } from "../i18n/format-message.ts";
+import { t } from "../translations.ts";
 import type { DateCell } from "./decode-hd4dp-csv.ts";
 
 // Names the column, never the value: the cell may hold a birth date, and the message goes to
@@ -27,7 +28,7 @@ export function csvDateError(cell: DateCell, locale: Locale): Issue {
     field: cell.column,
     code: `csv_${cell.type}_format`,
     severity: "error",
-    message: render(MESSAGE[locale], params),
+    message: formatMessage(MESSAGE[locale], locale, params),
     params,
   };
 }

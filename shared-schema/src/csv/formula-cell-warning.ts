@@ -1,5 +1,6 @@
 import type { Issue, Locale, Translations } from "../dcd.ts";
-import { render, t } from "../translations.ts";
+import { formatMessage } from "../i18n/format-message.ts";
+import { t } from "../translations.ts";
 import type { FormulaCell } from "./decode-hd4dp-csv.ts";
 import type { FormulaTrigger } from "./guard-formula.ts";
 
@@ -31,7 +32,7 @@ export function formulaCellWarning(cell: FormulaCell, locale: Locale): Issue {
     field: cell.column,
     code: "formula_cell",
     severity: "warning",
-    message: render(MESSAGE[locale], params),
+    message: formatMessage(MESSAGE[locale], locale, params),
     params,
   };
 }

@@ -3,7 +3,8 @@
 
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { MessageCode, MessageParams } from "../i18n/messages.ts";
+import type { MessageParams } from "../../../shared-schema/src/i18n/format-message.ts";
+import type { MessageCode } from "../i18n/messages.ts";
 
 export interface ProblemOptions {
   params?: MessageParams;

@@ -2,7 +2,8 @@
 // message code, so clients can branch on it without parsing the translated text.
 
 import type { Locale } from "../../../shared-schema/src/dcd.ts";
-import { formatMessage, type MessageCode, type MessageParams } from "../i18n/messages.ts";
+import type { MessageParams } from "../../../shared-schema/src/i18n/format-message.ts";
+import { formatMessage, type MessageCode } from "../i18n/messages.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

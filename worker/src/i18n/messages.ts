@@ -5,6 +5,10 @@
 // Never put patient data in a placeholder: callers pass ids, names of headers, limits.
 
 import type { Locale } from "../../../shared-schema/src/dcd.ts";
+import {
+  formatMessage as fill,
+  type MessageParams,
+} from "../../../shared-schema/src/i18n/format-message.ts";
 
 export interface MessageText {
   title: string;
@@ -1008,14 +1012,11 @@ export const MESSAGES = {
 
 export type MessageCode = keyof typeof MESSAGES;
 
-export type MessageParams = Record<string, string | number>;
-
-/** The message `code` in `locale`, with `{name}` placeholders filled from `params`. */
+/** The message `code` in `locale`, its placeholders and plurals filled from `params`. */
 export function formatMessage(code: MessageCode, locale: Locale, params: MessageParams = {}) {
   const text: MessageText = MESSAGES[code][locale];
-  const fill = (s: string) =>
-    s.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  return { title: fill(text.title), detail: fill(text.detail) };
+  return {
+    title: fill(text.title, locale, params),
+    detail: fill(text.detail, locale, params),
+  };
 }

@@ -10,12 +10,12 @@ import type {
   BilledActFields,
 } from "../../../shared-schema/src/billed-act-fields.ts";
 import type { Dcd, DcdRecord, Locale } from "../../../shared-schema/src/dcd.ts";
+import { formatMessage } from "../../../shared-schema/src/i18n/format-message.ts";
 import { digitsOf } from "../../../shared-schema/src/identifiers/digits-of.ts";
 import { parseNihii } from "../../../shared-schema/src/identifiers/nihii.ts";
 import { parseNiss } from "../../../shared-schema/src/identifiers/niss.ts";
 import { isNomenclatureCode } from "../../../shared-schema/src/identifiers/nomenclature.ts";
 import { MESSAGES, type MessageCode } from "../../../shared-schema/src/messages.ts";
-import { render } from "../../../shared-schema/src/translations.ts";
 import { parseBillingDate } from "./parse-billing-date.ts";
 
 export interface ActProblem {
@@ -53,7 +53,9 @@ export function checkBilledAct(act: BilledAct, context: ActContext): CheckedAct 
     return {
       role,
       code,
-      message: render(MESSAGES[code][context.locale], { field: label ?? role }),
+      message: formatMessage(MESSAGES[code][context.locale], context.locale, {
+        field: label ?? role,
+      }),
     };
   };
   const text = (role: ActRole) => act[role]?.trim() ?? "";
