@@ -59,7 +59,6 @@ const en = {
   sending: "Sending…",
   errorsSummary: "{n, plural, one {# error} other {# errors}} to fix before sending.",
   warningsSummary: "{n, plural, one {# warning} other {# warnings}}: you may send anyway.",
-  fixBeforeSend: "Fix the errors marked in the form before sending.",
   status: "Status",
   state_local: "Not saved yet",
   state_saving: "Saving…",
@@ -195,7 +194,6 @@ const fr: Record<UiTextKey, string> = {
   errorsSummary: "{n, plural, one {# erreur} other {# erreurs}} à corriger avant l'envoi.",
   warningsSummary:
     "{n, plural, one {# avertissement} other {# avertissements}} : l'envoi reste possible.",
-  fixBeforeSend: "Corrigez les erreurs signalées dans le formulaire avant l'envoi.",
   status: "Statut",
   state_local: "Pas encore enregistré",
   state_saving: "Enregistrement…",
@@ -330,7 +328,6 @@ const nl: Record<UiTextKey, string> = {
   errorsSummary: "{n, plural, one {# fout} other {# fouten}} te verbeteren vóór verzending.",
   warningsSummary:
     "{n, plural, one {# waarschuwing} other {# waarschuwingen}}: verzenden blijft mogelijk.",
-  fixBeforeSend: "Verbeter de gemarkeerde fouten in het formulier vóór verzending.",
   status: "Status",
   state_local: "Nog niet opgeslagen",
   state_saving: "Opslaan…",
@@ -466,7 +463,6 @@ const de: Record<UiTextKey, string> = {
   sending: "Wird gesendet…",
   errorsSummary: "{n, plural, one {# Fehler ist} other {# Fehler sind}} vor dem Senden zu beheben.",
   warningsSummary: "{n, plural, one {# Warnung} other {# Warnungen}}: Senden ist trotzdem möglich.",
-  fixBeforeSend: "Beheben Sie die markierten Fehler vor dem Senden.",
   status: "Status",
   state_local: "Noch nicht gespeichert",
   state_saving: "Wird gespeichert…",
