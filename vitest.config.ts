@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+// npm test runs three files at a time (--maxWorkers=3, package.json: one value for every
+// project, which vitest requires of projects run together): most of the suite waits
+// (browsers, wrangler dev, the fault run's retry windows) rather than computes, and on these
+// 2-core machines that takes npm test from about 430 s to 330 s.
+//
 // One vitest project per runtime: Node here, and one config file per other runtime
 // (workerd for the worker, WXT's fake browser for the extension, Chromium end to end).
 export default defineConfig({
@@ -7,10 +12,6 @@ export default defineConfig({
     // One line per file and the summary: no test listed for being slow (these machines are
     // shared and noisy; speed is the benchmarks' business, `npm run bench`).
     slowTestThreshold: 600_000,
-    // Most of the suite waits (browsers, wrangler dev, the fault run's retry windows) rather
-    // than computes: three files at a time on these 2-core machines, not vitest's default of
-    // one, take npm test from about 430 s to 330 s.
-    maxWorkers: 3,
     projects: [
       {
         test: {

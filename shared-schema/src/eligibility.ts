@@ -124,14 +124,6 @@ export function decideEligibilities(codes: string[], options?: EligibilityOption
   return codes.map((code) => decide(code, options, date));
 }
 
-/**
- * True only when the decision is "required". "unknown" gives false too: a caller that must
- * not miss a registration looks at `decideEligibility(...).decision` instead.
- */
-export function requiresRegistration(code: string, options?: EligibilityOptions): boolean {
-  return decideEligibility(code, options).decision === "required";
-}
-
 function decide(code: string, options: EligibilityOptions | undefined, date?: string): Eligibility {
   const decided = decideWithoutReason(code, { ...options, date });
   const reason = reasonText(decided.reasonCode, options?.locale ?? "en", code, decided.article);

@@ -6,17 +6,18 @@ import {
   decideEligibility,
   ELIGIBILITY_REASONS,
   type EligibilityTable,
-  requiresRegistration,
 } from "../../shared-schema/src/eligibility.ts";
 import {
   ELIGIBILITY_TABLE,
   type EligibilityEntry,
 } from "../../shared-schema/src/eligibility-table.ts";
 import { ELIGIBILITY_TABLE_SCHEMA } from "../../shared-schema/src/eligibility-table-schema.ts";
-import {
-  hospitalisedCodeOf,
-  isNomenclatureCode,
-} from "../../shared-schema/src/identifiers/nomenclature.ts";
+import { isNomenclatureCode } from "../../shared-schema/src/identifiers/nomenclature.ts";
+import { hospitalisedCodeOf } from "../support/nomenclature-codes.ts";
+
+/** A decision "required", the one that a registration must follow. */
+const requiresRegistration = (...args: Parameters<typeof decideEligibility>) =>
+  decideEligibility(...args).decision === "required";
 
 const EXEMPT_PAIRS: [string, string][] = [
   ["224674", "224685"],

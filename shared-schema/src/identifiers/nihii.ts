@@ -48,12 +48,6 @@ export function parseNihii(input: string, options?: { profession?: string }): Ni
   };
 }
 
-/** An 8-digit hospital NIHII number (profession digit 7), e.g. `71000436`. */
-export function isHospitalNihii(input: string): boolean {
-  const nihii = digitsOf(input, 8, SEPARATORS);
-  return nihii !== undefined && nihii.charCodeAt(0) === DIGIT_0 + 7 && hasValidCheck(nihii);
-}
-
 /**
  * Check digits 7-8 against the first 6 digits: 97 - (n mod 97) for older numbers,
  * 89 - (n mod 89) for newer ones (physicians since 2019). Nothing in the number says which

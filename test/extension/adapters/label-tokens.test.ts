@@ -1,12 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FIELD_LABELS } from "../../../extension/src/adapters/field-labels.ts";
-import {
-  labelTokens,
-  normalizeLabel,
-  stemWord,
-} from "../../../extension/src/adapters/label-tokens.ts";
+import { labelTokens, stemWord } from "../../../extension/src/adapters/label-tokens.ts";
 import { EXPANSIONS, STOP_WORDS, SYNONYMS } from "../../../extension/src/adapters/label-words.ts";
+import { normalizeLabel } from "../support/normalize-label.ts";
 
 describe("normalizeLabel (a label as the words it is compared by)", () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isHospitalNihii, parseNihii } from "../../../shared-schema/src/identifiers/nihii.ts";
+import { parseNihii } from "../../../shared-schema/src/identifiers/nihii.ts";
 
 // Check digits below were computed by hand (python) from docs/domain.md §3:
 // 123456 -> 97-rule 25, 89-rule 76; 710004 -> 97-rule 36, 89-rule 38;
@@ -124,39 +124,6 @@ describe("parseNihii", () => {
           expect(a.ok && b.ok && a.person === b.person).toBe(true);
         },
       ),
-    );
-  });
-});
-
-describe("isHospitalNihii", () => {
-  it("accepts the example hospital 71000436 (97 - 710004 mod 97 = 36)", () => {
-    expect(isHospitalNihii("71000436")).toBe(true);
-  });
-
-  it("accepts the mod-89 variant and separators", () => {
-    expect(isHospitalNihii("71000438")).toBe(true);
-    expect(isHospitalNihii("7-10004-36")).toBe(true);
-    expect(isHospitalNihii("71123467")).toBe(true);
-    expect(isHospitalNihii("71123454")).toBe(true);
-  });
-
-  it("refuses bad check digits, other professions and other lengths", () => {
-    expect(isHospitalNihii("71000437")).toBe(false);
-    expect(isHospitalNihii("12345625")).toBe(false);
-    expect(isHospitalNihii("71000436000")).toBe(false);
-    expect(isHospitalNihii("7100043")).toBe(false);
-    expect(isHospitalNihii("7100043a")).toBe(false);
-  });
-
-  it("property: agrees with the oracle for every 8-digit number starting with 7", () => {
-    const candidate = fc.tuple(
-      fc.integer({ min: 0, max: 99_999 }).map((n) => `7${String(n).padStart(5, "0")}`),
-      twoDigitsArbitrary,
-    );
-    fc.assert(
-      fc.property(candidate, ([prefix, check]) => {
-        expect(isHospitalNihii(`${prefix}${check}`)).toBe(allowedChecks(prefix).includes(check));
-      }),
     );
   });
 });

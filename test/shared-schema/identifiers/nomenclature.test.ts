@@ -1,10 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  hospitalisedCodeOf,
-  isNomenclatureCode,
-  nomenclatureCheckDigit,
-} from "../../../shared-schema/src/identifiers/nomenclature.ts";
+import { isNomenclatureCode } from "../../../shared-schema/src/identifiers/nomenclature.ts";
+import { hospitalisedCodeOf, nomenclatureCheckDigit } from "../../support/nomenclature-codes.ts";
 
 // The published pairs of docs/domain.md §1 (ambulatory-hospitalised), "+11" and "+4" kinds.
 const PUBLISHED_PAIRS: [string, string][] = [
