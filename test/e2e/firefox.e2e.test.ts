@@ -45,15 +45,20 @@ async function openChart(workerUrl: string, url: string, language: "fr" | "de" =
 }
 
 describe("the extension in Firefox ESR", () => {
-  it("the toolbar button opens the registration on a chart of an origin no setting names", async () => {
-    const dubois = findDemoPatient("fr-dubois");
-    if (!dubois) throw new Error("demo patient missing");
+  it("the toolbar button opens the registration on an English chart of an origin no setting names", async () => {
+    const carter = findDemoPatient("en-carter");
+    if (!carter) throw new Error("demo patient missing");
     firefox = await launchFirefox(
-      { workerUrl: stack.worker.url, apiToken: E2E_TOKEN, ehrOrigins: ["http://127.0.0.1/*"] },
+      {
+        workerUrl: stack.worker.url,
+        apiToken: E2E_TOKEN,
+        language: "en",
+        ehrOrigins: ["http://127.0.0.1/*"],
+      },
       { localHosts: ["ehr-elsewhere.test"] },
     );
     const page = await firefox.newPage();
-    const chart = new URL(`${stack.ehr.url}/fr/dossier/fr-dubois`);
+    const chart = new URL(`${stack.ehr.url}/en/chart/en-carter`);
     chart.hostname = "ehr-elsewhere.test";
     await page.goto(chart.href);
     await page.waitForSelector("h1");
@@ -63,11 +68,15 @@ describe("the extension in Firefox ESR", () => {
     await clickFirefoxToolbarButton(firefox, page, GECKO_ID);
     const o = firefoxOverlay(page);
     await page.waitForSelector(o.inside('[name="IDC_PAT"]'), { timeout: 20_000 });
-    expect(await o.valueOf("IDC_PAT")).toBe(dubois.niss);
-    expect(await o.valueOf("TX_PAT_LAST_NAM")).toBe("DUBOIS");
+    // Read by the chart's own English words (SSIN, D.O.B., Surgeon (NIHII)).
+    expect(await o.valueOf("IDC_PAT")).toBe(carter.niss);
+    expect(await o.valueOf("TX_PAT_LAST_NAM")).toBe("CARTER");
+    expect(await o.valueOf("D_PAT_DOB")).toBe(carter.birthDate);
+    expect(await o.valueOf("CD_HPIN")).toBe(carter.surgeonNihii);
     // The form's requests pass the background's sender check on the granted tab.
-    await o.waitForText("[data-testid=eligibility]", "281120: Enregistrement obligatoire");
-    await page.screenshot({ path: join(SCREENSHOTS, "firefox-toolbar-unconfigured-chart.png") });
+    await o.waitForText("[data-testid=eligibility]", "281116: Registration required");
+    await o.waitForText(".report-proposals", "Discectomy C6-C7 under the operating microscope");
+    await page.screenshot({ path: join(SCREENSHOTS, "firefox-toolbar-english-chart.png") });
   });
 
   it("fr chart: prefilled, checked by the worker, sent, registration code shown", async () => {
