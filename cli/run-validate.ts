@@ -83,11 +83,12 @@ export async function runValidate(argv: string[], out: Writable, err: Writable):
     err.write(`spine-reg: ${path}: ${decoded.error.message}\n`);
     return 2;
   }
-  // Warnings, never Errors: such a value is valid data (a reference may start with '-'), and
-  // the encoder writes it with the quote that keeps spreadsheets from running it.
+  // What the decoder says of single cells, by row.
   const cellIssues = new Map<number, Issue[]>();
   const addCellIssue = (row: number, issue: Issue) =>
     cellIssues.set(row, [...(cellIssues.get(row) ?? []), issue]);
+  // Warnings, never Errors: such a value is valid data (a reference may start with '-'), and
+  // the encoder writes it with the quote that keeps spreadsheets from running it.
   for (const cell of decoded.value.formulaCells) {
     addCellIssue(cell.row, formulaCellWarning(cell, locale));
   }

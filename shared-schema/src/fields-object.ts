@@ -1,16 +1,13 @@
 import * as z from "zod/mini";
 import "./jitless-zod.ts";
 import { isEmptyValue } from "./compile-condition.ts";
+import { isRecord } from "./is-record.ts";
 
 type Internals = z.core.$ZodTypeInternals;
 type Payload = z.core.ParsePayload<unknown>;
 
 // Field schemas are synchronous: no refinement of a DCD field awaits anything.
 const SYNC: z.core.ParseContextInternal = { async: false };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * A strict object whose fields are all optional, as a DCD record or repeat entry is. Only the

@@ -10,6 +10,7 @@ import { applyCalculations, compileFormLogic } from "./compile-form-logic.ts";
 import type { CodeList, Condition, Dcd, Field } from "./dcd.ts";
 import { fieldSchema } from "./field-schema.ts";
 import { fieldsObject } from "./fields-object.ts";
+import { isRecord } from "./is-record.ts";
 
 export interface RecordSchemaOptions {
   /** A draft (HD4DP "Open") skips `required` but still rejects malformed values. */
@@ -21,10 +22,6 @@ export interface RecordSchemaOptions {
 
 type Payload = z.core.ParsePayload<Record<string, unknown>>;
 type Params = Record<string, string | number>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function report(payload: Payload, path: (string | number)[], input: unknown, params: Params): void {
   payload.issues.push({

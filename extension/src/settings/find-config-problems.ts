@@ -1,3 +1,4 @@
+import { isRecord } from "../../../shared-schema/src/is-record.ts";
 import { mergeSettings } from "./merge-settings.ts";
 import {
   parseSetting,
@@ -75,10 +76,6 @@ function detailOf(key: SettingKey, value: unknown, issue: Issue | undefined): st
   const where = typeof index === "number" ? `profile ${index + 1}${name}` : "profiles";
   const path = rest.map(String).join(".");
   return path ? `${where}: ${path} (${issue.message})` : `${where} (${issue.message})`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -14,15 +14,23 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 export const isJsonType = (type: string | undefined) => JSON_TYPE.test(type ?? "");
 
-/** The body parsed: 413 past `limit`, 400 when it is not UTF-8 JSON. */
-export async function readJson(c: Context<AppEnv>, limit: number): Promise<unknown> {
+/** The body as text that parses as JSON, and its value: 413 past `limit`, 400 otherwise. */
+async function readJsonText(
+  c: Context<AppEnv>,
+  limit: number,
+): Promise<{ text: string; value: unknown }> {
   const malformed = () => new ProblemError(400, "malformed_json");
   const text = await readBodyText(c, limit, malformed);
   try {
-    return JSON.parse(text);
+    return { text, value: JSON.parse(text) };
   } catch {
     throw malformed();
   }
+}
+
+/** The body parsed: 413 past `limit`, 400 when it is not UTF-8 JSON. */
+export async function readJson(c: Context<AppEnv>, limit: number): Promise<unknown> {
+  return (await readJsonText(c, limit)).value;
 }
 
 export function jsonBody(limit = BODY_LIMIT_BYTES): MiddlewareHandler<AppEnv> {
@@ -30,10 +38,10 @@ export function jsonBody(limit = BODY_LIMIT_BYTES): MiddlewareHandler<AppEnv> {
     if (!isJsonType(c.req.header("Content-Type"))) {
       throw new ProblemError(415, "unsupported_media_type");
     }
-    const value = await readJson(c, limit);
+    const { text } = await readJsonText(c, limit);
     // The validator reads c.req.json(), which parses Hono's cached text (the body stream is
     // read by now). Hono caches promises, although its type names the values.
-    c.req.bodyCache.text = Promise.resolve(JSON.stringify(value)) as unknown as string;
+    c.req.bodyCache.text = Promise.resolve(text) as unknown as string;
     await next();
   };
 }

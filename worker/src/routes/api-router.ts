@@ -16,13 +16,23 @@ export type ValidationResult = { target: string } & (
 );
 
 /** The answer to a request a route's schemas refuse: 422 listing the issues. */
+function invalidRequest(error: z.ZodError): ProblemError {
+  return new ProblemError(422, "request_invalid", {
+    extensions: { issues: toProblemIssues(error) },
+  });
+}
+
+/** The routers' hook: a request their validators refuse is an invalid request. */
 export function rejectInvalidRequest(result: ValidationResult): undefined {
-  if (!result.success) {
-    throw new ProblemError(422, "request_invalid", {
-      extensions: { issues: toProblemIssues(result.error) },
-    });
-  }
+  if (!result.success) throw invalidRequest(result.error);
   return undefined;
+}
+
+/** A part of a request that no validator of the router reads, refused as they refuse it. */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidRequest(parsed.error);
+  return parsed.data;
 }
 
 export function apiRouter() {

@@ -19,11 +19,17 @@ import { selectDcd } from "../dcd/select-dcd.ts";
 import { ProblemError } from "../errors/problem-error.ts";
 import { isJsonType, readJson } from "../middleware/json-body.ts";
 import { readBodyText } from "../middleware/read-body-text.ts";
-import { toProblemIssues } from "../middleware/to-problem-issues.ts";
 import { keyedHashOf } from "../reconciliation/keyed-hash-of.ts";
 import { readBillingCsv } from "../reconciliation/read-billing-csv.ts";
 import { type ReconcileInput, reconcileActs } from "../reconciliation/reconcile-acts.ts";
-import { apiRouter, commonErrors, jsonReply, problem, security } from "./api-router.ts";
+import {
+  apiRouter,
+  commonErrors,
+  jsonReply,
+  parseRequest,
+  problem,
+  security,
+} from "./api-router.ts";
 
 /** 5,000 acts with names as JSON: about 1.5 MB. */
 export const RECONCILIATION_BODY_LIMIT = 4 * 1024 * 1024;
@@ -46,13 +52,7 @@ async function actsOfCsv(c: Context<AppEnv>, type: string): Promise<ActsOf> {
   if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
     throw new ProblemError(415, "reconciliation_media_type");
   }
-  const query = DcdSelectorSchema.safeParse(c.req.query());
-  if (!query.success) {
-    throw new ProblemError(422, "request_invalid", {
-      extensions: { issues: toProblemIssues(query.error) },
-    });
-  }
-  const configured = selectDcd(c, query.data, 422);
+  const configured = selectDcd(c, parseRequest(DcdSelectorSchema, c.req.query()), 422);
   const fields = reconcilableFields(configured);
   const text = await readBodyText(
     c,
@@ -78,15 +78,10 @@ async function actsOfJson(c: Context<AppEnv>): Promise<ActsOf> {
   if (!isJsonType(c.req.header("Content-Type"))) {
     throw new ProblemError(415, "reconciliation_media_type");
   }
-  const parsed = ReconciliationRequestSchema.safeParse(
+  const body = parseRequest(
+    ReconciliationRequestSchema,
     await readJson(c, RECONCILIATION_BODY_LIMIT),
   );
-  if (!parsed.success) {
-    throw new ProblemError(422, "request_invalid", {
-      extensions: { issues: toProblemIssues(parsed.error) },
-    });
-  }
-  const body = parsed.data;
   const { acts, ...selector } = Array.isArray(body) ? { acts: body } : body;
   const configured = selectDcd(c, selector, 422);
   return {
